@@ -1,0 +1,7 @@
+package org.xinfang.contracts.vocabulary;
+
+/** 个访 or 集访. */
+public enum Form {
+    INDIVIDUAL,
+    GROUP
+}
