@@ -1,0 +1,41 @@
+package org.xinfang.notification.domain;
+
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+
+/**
+ * The one line a recipient reads. Built only from the routing decision (level, subject, department, petition id),
+ * never from the petition's text or petitioners: the department complained about may read it.
+ */
+final class AlertSummary {
+
+    private AlertSummary() {
+    }
+
+    static String of(RoutedPetition petition, PlannedAlert alert) {
+        String what = "[" + levelName(petition.level()) + "] 信访事项 " + petition.petitionId()
+                + "（" + petition.subject().chineseName() + "，负责部门：" + petition.department() + "）";
+        return what + "：" + action(alert);
+    }
+
+    private static String action(PlannedAlert alert) {
+        return switch (alert.kind()) {
+            case ACTIVATION_REQUEST -> "请组长决定是否启动信访工作应急预案";
+            case DEPARTMENT_NOTICE -> "请" + alert.department() + "立即按预案处置";
+            case POLICE_ALERT -> "发生打砸抢烧或危及人身安全情形，请公安、综治部门立即到场";
+            case PRINCIPAL_ALERT -> "请学校主要领导立即赶赴现场指挥处置";
+            case BUREAU_ALERT -> "现报告教育局，请派员到场";
+            case DEADLINE_WARNING -> "办理时限即将届满";
+            case DEADLINE_LAPSED -> "办理时限已过";
+            case OTHER -> "请处理";
+        };
+    }
+
+    private static String levelName(EmergencyLevel level) {
+        return switch (level) {
+            case ROUTINE -> "一般";
+            case ELEVATED -> "较大";
+            case HIGH -> "重大";
+            case CRITICAL -> "特急";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.xinfang.notification.domain;
+
+import java.time.Instant;
+import java.util.List;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+
+/**
+ * One emergency in the sense of the plan: a petition serious enough to ask for the plan's activation. One per
+ * petition, whatever number of routing decisions it receives.
+ *
+ * @param actedBeforeApproval whether the first alerts went out before the leader approved (critical incidents)
+ */
+public record Incident(
+        String incidentId,
+        String district,
+        String school,
+        String petitionId,
+        EmergencyLevel level,
+        String department,
+        List<String> coDepartments,
+        Activation activation,
+        boolean actedBeforeApproval,
+        Instant openedAt,
+        String causeEventId) {
+
+    /** Where the leader's approval stands. */
+    public enum Activation { REQUESTED, APPROVED, DECLINED }
+
+    public Incident {
+        coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
+    }
+}

@@ -1,0 +1,83 @@
+package org.xinfang.notification.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.AlertKind;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.AlertPlanner;
+import org.xinfang.notification.domain.RoutedPetition;
+import org.xinfang.notification.persistence.AlertStore;
+import org.xinfang.notification.persistence.IncidentStore;
+
+/**
+ * The path from a routed petition to alerts on the wire: plan, store (idempotently), publish at once, then mark as
+ * published. Runs on the consumer thread; the offset is committed only after this returns.
+ */
+@Component
+public class AlertRaiser {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRaiser.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final AlertPlanner planner;
+    private final AlertStore alerts;
+    private final IncidentStore incidents;
+    private final EventPublisher publisher;
+    private final List<AlertListener> listeners;
+    private final Clock clock;
+
+    AlertRaiser(AlertPlanner planner, AlertStore alerts, IncidentStore incidents, EventPublisher publisher,
+                List<AlertListener> listeners, Clock clock) {
+        this.planner = planner;
+        this.alerts = alerts;
+        this.incidents = incidents;
+        this.publisher = publisher;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    public void onRouted(PetitionRouted routed) {
+        RoutedPetition petition = new RoutedPetition(routed.meta().eventId(), routed.meta().district(),
+                routed.meta().school(), routed.meta().petitionId(), routed.subject(), routed.department(),
+                routed.coDepartments(), routed.level());
+        Optional<AlertPlanner.Plan> planned = planner.plan(petition, clock.instant());
+        if (planned.isEmpty()) {
+            log.debug("petition {} at level {}: no alerts", petition.petitionId(), petition.level());
+            return;
+        }
+        AlertPlanner.Plan plan = planned.get();
+        Long created = incidents.open(plan.incident())
+                .then(alerts.insertNew(plan.alerts()))
+                .block(STORE_TIMEOUT);
+        // Stored alerts are what the API shows; listeners (escalation timers, channels) must see them at once.
+        listeners.forEach(l -> l.alertsStored(plan.incident(), plan.alerts()));
+        publish(plan);
+        log.info("petition {} level {}: {} alerts ({} new) for incident {}", petition.petitionId(), petition.level(),
+                plan.alerts().size(), created, plan.incident().incidentId());
+    }
+
+    private void publish(AlertPlanner.Plan plan) {
+        Instant now = clock.instant();
+        List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
+        for (Alert alert : plan.alerts()) {
+            events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
+        }
+        Optional<Alert> request = plan.alerts().stream().filter(a -> a.kind() == AlertKind.ACTIVATION_REQUEST).findFirst();
+        request.ifPresent(r -> events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                AlertEvents.activationRequested(r, plan.incident(), r.raisedAt()))));
+        publisher.publishAll(events);
+        alerts.markPublished(plan.alerts().stream().map(Alert::alertId).toList(), now)
+                .then(request.isPresent() ? incidents.markRequestPublished(plan.incident().incidentId(), now)
+                        : reactor.core.publisher.Mono.empty())
+                .block(STORE_TIMEOUT);
+    }
+}

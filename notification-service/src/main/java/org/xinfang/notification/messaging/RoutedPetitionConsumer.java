@@ -1,0 +1,48 @@
+package org.xinfang.notification.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.json.EventFormatException;
+import org.xinfang.contracts.json.EventJson;
+import org.xinfang.contracts.topic.Topics;
+
+/**
+ * Consumes routing's decisions. A record that cannot be read goes to the dead-letter topic with the reason and the
+ * consumer carries on; any other failure (store or broker down) is retried by the container, and the offset is
+ * committed only after the alerts are stored and published.
+ */
+@Component
+class RoutedPetitionConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutedPetitionConsumer.class);
+
+    private final AlertRaiser raiser;
+    private final EventPublisher publisher;
+
+    RoutedPetitionConsumer(AlertRaiser raiser, EventPublisher publisher) {
+        this.raiser = raiser;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(id = "routed-petitions", topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}",
+            concurrency = "${xinfang.notification.consumer-concurrency:3}")
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        PetitionRouted routed;
+        try {
+            if (record.value() == null) {
+                throw new EventFormatException("PetitionRouted: empty record", null);
+            }
+            routed = EventJson.read(record.value(), PetitionRouted.class);
+        } catch (EventFormatException e) {
+            log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            publisher.deadLetter(Topics.PETITION_ROUTED.deadLetterName(), record.key(), record.value(), e.getMessage());
+            return;
+        }
+        raiser.onRouted(routed);
+    }
+}

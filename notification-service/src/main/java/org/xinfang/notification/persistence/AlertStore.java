@@ -1,0 +1,131 @@
+package org.xinfang.notification.persistence;
+
+import static org.xinfang.notification.persistence.Documents.date;
+import static org.xinfang.notification.persistence.Documents.instant;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+import org.xinfang.contracts.vocabulary.AlertKind;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.AlertState;
+import org.xinfang.notification.domain.RecipientRole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The alerts, one document each, keyed by the alert's derived id: inserting an alert that already exists is a
+ * duplicate key, which is how a redelivered routed event stays one alert per recipient.
+ */
+@Repository
+public class AlertStore implements IndexedStore {
+
+    private final MongoCollection<Document> alerts;
+
+    AlertStore(MongoDatabase database) {
+        this.alerts = database.getCollection("alerts");
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return Flux.concat(
+                alerts.createIndex(Indexes.ascending("school", "petitionId")),
+                alerts.createIndex(Indexes.ascending("publishedAt", "raisedAt")),
+                // The same guarantee as the derived id, stated in the store: one alert per (routed event, recipient).
+                alerts.createIndex(Indexes.ascending("causeEventId", "kind", "recipientRole", "department"),
+                        new IndexOptions().unique(true).name("one_alert_per_recipient")))
+                .then();
+    }
+
+    /** Stores the alerts that are not stored yet; returns how many were new. */
+    public Mono<Long> insertNew(List<Alert> batch) {
+        return Flux.fromIterable(batch)
+                .flatMap(alert -> Mono.from(alerts.insertOne(toDocument(alert)))
+                        .thenReturn(1L)
+                        .onErrorResume(Documents::duplicateKey, e -> Mono.just(0L)))
+                .reduce(0L, Long::sum);
+    }
+
+    /** Records that the AlertRaised events of these alerts reached the broker, so recovery leaves them alone. */
+    public Mono<Void> markPublished(List<String> alertIds, Instant at) {
+        return Mono.from(alerts.updateMany(Filters.in("_id", alertIds), Updates.set("publishedAt", date(at)))).then();
+    }
+
+    /** Alerts whose events may not have reached the broker (the process died between the write and the publish). */
+    public Flux<Alert> unpublishedRaisedBefore(Instant before, int limit) {
+        return Flux.from(alerts.find(Filters.and(Filters.eq("publishedAt", null), Filters.lt("raisedAt", date(before))))
+                .limit(limit)).map(AlertStore::fromDocument);
+    }
+
+    public Flux<Alert> forPetition(String district, String school, String petitionId) {
+        return Flux.from(alerts.find(Filters.and(Filters.eq("petitionId", petitionId), Filters.eq("school", school),
+                        Filters.eq("district", district)))
+                .sort(Sorts.ascending("raisedAt", "_id"))).map(AlertStore::fromDocument);
+    }
+
+    public Mono<Alert> byId(String alertId) {
+        return Mono.from(alerts.find(Filters.eq("_id", alertId)).first()).map(AlertStore::fromDocument);
+    }
+
+    /** Acknowledges an open alert in one atomic write; empty if it was not open (already acknowledged). */
+    public Mono<Alert> acknowledge(String alertId, String by, String role, Instant at) {
+        Bson update = Updates.combine(Updates.set("state", AlertState.ACKNOWLEDGED.name()), Updates.set("acknowledgedBy", by),
+                Updates.set("acknowledgedRole", role), Updates.set("acknowledgedAt", date(at)));
+        return Mono.from(alerts.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", alertId), Filters.eq("state", AlertState.OPEN.name())), update,
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(AlertStore::fromDocument);
+    }
+
+    /** Moves an open alert to the next step of its chain, only if it is still at {@code fromStep} and open. */
+    public Mono<Alert> advanceStep(String alertId, int fromStep, String toRole) {
+        return Mono.from(alerts.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", alertId), Filters.eq("state", AlertState.OPEN.name()),
+                                Filters.eq("step", fromStep)),
+                        Updates.combine(Updates.set("step", fromStep + 1), Updates.set("currentRole", toRole)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(AlertStore::fromDocument);
+    }
+
+    static Document toDocument(Alert a) {
+        return new Document("_id", a.alertId())
+                .append("incidentId", a.incidentId())
+                .append("causeEventId", a.causeEventId())
+                .append("district", a.district())
+                .append("school", a.school())
+                .append("petitionId", a.petitionId())
+                .append("kind", a.kind().name())
+                .append("level", a.level().name())
+                .append("recipientRole", a.recipientRole().name())
+                .append("department", a.department())
+                .append("summary", a.summary())
+                .append("state", a.state().name())
+                .append("step", a.step())
+                .append("raisedAt", date(a.raisedAt()))
+                .append("acknowledgedBy", a.acknowledgedBy())
+                .append("acknowledgedRole", a.acknowledgedRole())
+                .append("acknowledgedAt", date(a.acknowledgedAt()))
+                .append("publishedAt", null);
+    }
+
+    static Alert fromDocument(Document d) {
+        return new Alert(d.getString("_id"), d.getString("incidentId"), d.getString("causeEventId"),
+                d.getString("district"), d.getString("school"), d.getString("petitionId"),
+                AlertKind.valueOf(d.getString("kind")), EmergencyLevel.valueOf(d.getString("level")),
+                RecipientRole.valueOf(d.getString("recipientRole")), d.getString("department"), d.getString("summary"),
+                AlertState.valueOf(d.getString("state")), d.getInteger("step", 0), instant(d, "raisedAt"),
+                d.getString("acknowledgedBy"), d.getString("acknowledgedRole"), instant(d, "acknowledgedAt"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.xinfang.notification.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+
+/** Small conversions shared by the stores: BSON dates to instants, and recognising a duplicate key. */
+final class Documents {
+
+    private Documents() {
+    }
+
+    static Instant instant(Document doc, String field) {
+        Object value = doc.get(field);
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return null;
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static boolean duplicateKey(Throwable e) {
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}

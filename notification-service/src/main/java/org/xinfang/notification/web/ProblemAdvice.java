@@ -1,0 +1,75 @@
+package org.xinfang.notification.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Every refusal as application/problem+json; validation problems list {field, reason}. */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return validation(e.field(), e.reason());
+    }
+
+    @ExceptionHandler(MissingRequestValueException.class)
+    ResponseEntity<ProblemDetail> missing(MissingRequestValueException e) {
+        return validation(e.getName(), "is required");
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ResponseEntity<ProblemDetail> binding(WebExchangeBindException e) {
+        List<Map<String, String>> errors = e.getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "reason", String.valueOf(f.getDefaultMessage()))).toList();
+        return problem(HttpStatus.BAD_REQUEST, "invalid request", errors);
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
+        String field = e.getMethodParameter() == null ? "body" : String.valueOf(e.getMethodParameter().getParameterName());
+        return validation(field, e.getReason() == null ? "cannot be read" : e.getReason());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
+    }
+
+    private static ResponseEntity<ProblemDetail> validation(String field, String reason) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid request", List.of(Map.of("field", field, "reason", reason)));
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create("about:blank"));
+        if (errors != null) {
+            body.setProperty("errors", errors);
+        }
+        log.debug("{} {}", status.value(), detail);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

@@ -1,0 +1,59 @@
+package org.xinfang.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.xinfang.contracts.event.Deadlines;
+import org.xinfang.contracts.event.EventMeta;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.localstack.testing.Infrastructure;
+
+/** What the integration tests share: the real infrastructure's properties, routed events, and a bounded wait. */
+public final class Fixtures {
+
+    public static final String DISTRICT = "d-east";
+    public static final String SCHOOL = "s-east-01";
+
+    private Fixtures() {
+    }
+
+    /** Points the service at the shared broker and store, with a database and consumer group of its own. */
+    public static void infrastructure(DynamicPropertyRegistry registry, String name) {
+        Infrastructure infra = Infrastructure.shared();
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("xinfang.mongo.uri", infra::mongoUri);
+        registry.add("xinfang.mongo.database", () -> unique);
+        registry.add("spring.kafka.consumer.group-id", () -> unique);
+    }
+
+    public static PetitionRouted routed(EmergencyLevel level, String department, List<String> coDepartments) {
+        String petitionId = "p-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        return new PetitionRouted(EventMeta.forPetition(PetitionRouted.class, DISTRICT, SCHOOL, petitionId, now),
+                UUID.randomUUID().toString(), Subject.HYGIENE, department, coDepartments, level,
+                List.of("test"), "test-rules", new Deadlines(now.plus(Duration.ofDays(15)), 60, 30));
+    }
+
+    /** Waits for a condition with a bound, checking often; fails with the message if it never holds. */
+    public static void await(String what, Duration bound, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(bound);
+        while (Instant.now().isBefore(end)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+        throw new AssertionError("not within " + bound + ": " + what);
+    }
+}

@@ -1,0 +1,187 @@
+package org.xinfang.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xinfang.notification.Fixtures.DISTRICT;
+import static org.xinfang.notification.Fixtures.SCHOOL;
+import static org.xinfang.notification.Fixtures.await;
+import static org.xinfang.notification.Fixtures.routed;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.AlertRaised;
+import org.xinfang.contracts.event.EmergencyActivationRequested;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import org.xinfang.notification.Fixtures;
+
+/** Routed petitions in over the real broker, alerts stored in the real store, events out on the real topics. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class RoutedPetitionAlertsIT {
+
+    private static TopicTap tap;
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Fixtures.infrastructure(registry, "routed-alerts-it");
+    }
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    private List<Map<String, Object>> alerts(String petitionId) {
+        return web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    void aCriticalPetitionAlertsEachRequiredContactExactlyOnceEvenWhenRedelivered() {
+        PetitionRouted event = routed(EmergencyLevel.CRITICAL, "后勤处", List.of());
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+        tap.publish(Topics.PETITION_ROUTED, event);
+
+        await("four alerts stored", Duration.ofSeconds(30), () -> alerts(petitionId).size() >= 4);
+        List<Map<String, Object>> stored = alerts(petitionId);
+        assertThat(stored).extracting(a -> a.get("recipientRole"))
+                .containsExactlyInAnyOrder("POLICE", "PRINCIPAL", "BUREAU_DUTY", "LEADER");
+        assertThat(stored).extracting(a -> a.get("kind"))
+                .containsExactlyInAnyOrder("POLICE_ALERT", "PRINCIPAL_ALERT", "BUREAU_ALERT", "ACTIVATION_REQUEST");
+        assertThat(stored).allSatisfy(a -> assertThat(a.get("state")).isEqualTo("OPEN"));
+
+        // Each delivery is published, but under the same derived event ids: consumers see four distinct events.
+        List<AlertRaised> raised = tap.collect(Topics.ALERT_RAISED,
+                e -> petitionId.equals(e.meta().petitionId()), Duration.ofSeconds(3));
+        Set<String> eventIds = raised.stream().map(e -> e.meta().eventId()).collect(Collectors.toSet());
+        assertThat(eventIds).hasSize(4);
+        assertThat(raised.stream().map(AlertRaised::alertId).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(stored.stream().map(a -> (String) a.get("alertId")).toList());
+
+        EmergencyActivationRequested request = tap.awaitOne(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                e -> petitionId.equals(e.meta().petitionId()), Duration.ofSeconds(10));
+        assertThat(request.actedBeforeApproval()).isTrue();
+        assertThat(request.level()).isEqualTo(EmergencyLevel.CRITICAL);
+
+        web.get().uri("/api/v1/incidents/{id}", request.incidentId())
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.petitionId").isEqualTo(petitionId)
+                .jsonPath("$.actedBeforeApproval").isEqualTo(true)
+                .jsonPath("$.activation").isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void anElevatedPetitionAsksTheLeaderAndNotifiesEachResponsibleDepartment() {
+        PetitionRouted event = routed(EmergencyLevel.ELEVATED, "后勤处", List.of("办公室"));
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+
+        await("three alerts stored", Duration.ofSeconds(30), () -> alerts(petitionId).size() >= 3);
+        assertThat(alerts(petitionId)).extracting(a -> a.get("kind") + "/" + a.get("recipientRole") + "/" + a.get("department"))
+                .containsExactlyInAnyOrder("ACTIVATION_REQUEST/LEADER/null", "DEPARTMENT_NOTICE/DEPARTMENT/后勤处",
+                        "DEPARTMENT_NOTICE/DEPARTMENT/办公室");
+        EmergencyActivationRequested request = tap.awaitOne(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                e -> petitionId.equals(e.meta().petitionId()), Duration.ofSeconds(10));
+        assertThat(request.actedBeforeApproval()).isFalse();
+    }
+
+    @Test
+    void anotherSchoolSeesNoneOfTheAlertsNorTheIncident() {
+        PetitionRouted event = routed(EmergencyLevel.HIGH, "教导处", List.of());
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+        await("alerts stored", Duration.ofSeconds(30), () -> alerts(petitionId).size() >= 2);
+
+        web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
+                .header("X-District", DISTRICT).header("X-School", "s-east-02")
+                .exchange().expectStatus().isOk().expectBody().json("[]");
+        String incidentId = (String) alerts(petitionId).get(0).get("incidentId");
+        web.get().uri("/api/v1/incidents/{id}", incidentId)
+                .header("X-District", DISTRICT).header("X-School", "s-east-02")
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+    }
+
+    @Test
+    void aRoutinePetitionRaisesNoAlert() {
+        PetitionRouted routine = routed(EmergencyLevel.ROUTINE, "教导处", List.of());
+        // A later decision for the same petition (same key, same partition, so consumed after the routine one).
+        PetitionRouted raised = new PetitionRouted(org.xinfang.contracts.event.EventMeta.forPetition(PetitionRouted.class,
+                DISTRICT, SCHOOL, routine.meta().petitionId(), java.time.Instant.now()), routine.receivedEventId(),
+                routine.subject(), routine.department(), List.of(), EmergencyLevel.ELEVATED, List.of(), "test-rules",
+                routine.deadlines());
+        tap.publish(Topics.PETITION_ROUTED, routine);
+        tap.publish(Topics.PETITION_ROUTED, raised);
+        String petitionId = routine.meta().petitionId();
+        await("the later decision's alerts", Duration.ofSeconds(30), () -> alerts(petitionId).size() >= 2);
+        assertThat(alerts(petitionId)).hasSize(2).allSatisfy(a -> assertThat(a.get("level")).isEqualTo("ELEVATED"));
+    }
+
+    @Test
+    void anUnreadableRecordIsDeadLetteredWithItsReasonAndTheConsumerCarriesOn() {
+        String key = "p-poison-" + System.nanoTime();
+        tap.publishRaw(Topics.PETITION_ROUTED.name(), key, "{\"not\":\"an event\"".getBytes(StandardCharsets.UTF_8));
+        PetitionRouted after = routed(EmergencyLevel.ELEVATED, "后勤处", List.of());
+        tap.publish(Topics.PETITION_ROUTED, after);
+
+        var dead = tap.collectRaw(Topics.PETITION_ROUTED.deadLetterName(), r -> key.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).headers().lastHeader("x-dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .isNotBlank();
+        await("the next petition is handled", Duration.ofSeconds(30), () -> alerts(after.meta().petitionId()).size() >= 2);
+    }
+
+    @Test
+    void requestsWithoutTenancyOrPetitionAreRefusedWithProblemDetails() {
+        web.get().uri("/api/v1/alerts?petitionId=p-1").header("X-District", DISTRICT)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-School");
+        web.get().uri("/api/v1/alerts").header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("petitionId");
+    }
+
+    @Test
+    void healthProbesPrometheusAndRequestIdAreServed() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.store.status").isEqualTo("UP");
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        web.get().uri("/api/v1/alerts?petitionId=p-x").header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("X-Request-Id", "req-42").exchange().expectHeader().valueEquals("X-Request-Id", "req-42");
+    }
+}
