@@ -1,0 +1,197 @@
+package org.xinfang.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * The gateway in front of four real HTTP services on local ports: every public path reaches the right service, with
+ * the tenancy headers and a request id, bodies and streams pass through, and the route table holds every route (an old
+ * property name would silently leave it empty).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutesIT {
+
+    static final FakeService INTAKE = new FakeService("intake");
+    static final FakeService ROUTING = new FakeService("routing");
+    static final FakeService NOTIFICATION = new FakeService("notification");
+    static final FakeService REPORTING = new FakeService("reporting");
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("INTAKE_URL", INTAKE::url);
+        registry.add("ROUTING_URL", ROUTING::url);
+        registry.add("NOTIFICATION_URL", NOTIFICATION::url);
+        registry.add("REPORTING_URL", REPORTING::url);
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        Stream.of(INTAKE, ROUTING, NOTIFICATION, REPORTING).forEach(FakeService::close);
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void routeTableHoldsEveryServiceWithItsPaths() {
+        List<Map<String, Object>> routes = client.get().uri("/actuator/gateway/routes").exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(routes).extracting(r -> r.get("route_id"))
+                .containsExactlyInAnyOrder("intake", "routing", "notification", "reporting");
+        assertThat(uriOf(routes, "intake")).isEqualTo(INTAKE.url());
+        assertThat(uriOf(routes, "routing")).isEqualTo(ROUTING.url());
+        assertThat(uriOf(routes, "notification")).isEqualTo(NOTIFICATION.url());
+        assertThat(uriOf(routes, "reporting")).isEqualTo(REPORTING.url());
+        assertThat(predicateOf(routes, "intake")).contains("/api/v1/petitions/**", "/api/v1/visits/**");
+        assertThat(predicateOf(routes, "notification"))
+                .contains("/api/v1/alerts/**", "/api/v1/incidents/**", "/api/v1/contacts/**");
+        assertThat(predicateOf(routes, "reporting")).contains("/api/v1/reports/**", "/api/v1/subscriptions/**");
+    }
+
+    static Stream<Arguments> publicPaths() {
+        return Stream.of(
+                Arguments.of("/api/v1/petitions", "intake"),
+                Arguments.of("/api/v1/petitions/p-1", "intake"),
+                Arguments.of("/api/v1/visits", "intake"),
+                Arguments.of("/api/v1/visits/v-1/notes", "intake"),
+                Arguments.of("/api/v1/routing/decisions/p-1", "routing"),
+                Arguments.of("/api/v1/alerts", "notification"),
+                Arguments.of("/api/v1/alerts/a-1/acknowledgement", "notification"),
+                Arguments.of("/api/v1/incidents", "notification"),
+                Arguments.of("/api/v1/contacts/c-1", "notification"),
+                Arguments.of("/api/v1/reports/districts/d-east", "reporting"),
+                Arguments.of("/api/v1/subscriptions", "reporting"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("publicPaths")
+    void everyPublicPathReachesItsService(String path, String service) {
+        Map<String, Object> echo = getEcho(path + "?from=2026-01-01&to=2026-01-31");
+
+        assertThat(echo).containsEntry("service", service).containsEntry("path", path)
+                .containsEntry("query", "from=2026-01-01&to=2026-01-31");
+    }
+
+    @Test
+    void alertsCollectionKeepsItsQuery() {
+        Map<String, Object> echo = getEcho("/api/v1/alerts?petitionId=p-42");
+
+        assertThat(echo).containsEntry("service", "notification").containsEntry("query", "petitionId=p-42");
+    }
+
+    @Test
+    void tenancyHeadersPassThroughAndARequestIdIsMadeForwardedAndReturned() {
+        var result = client.get().uri("/api/v1/petitions/p-1")
+                .header("X-District", "d-east").header("X-School", "s-east-01")
+                .header("X-User-Id", "u-7").header("X-Role", "SCHOOL_CLERK")
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult();
+
+        List<String> returnedIds = result.getResponseHeaders().get("X-Request-Id");
+        assertThat(returnedIds).hasSize(1);
+        assertThat(returnedIds.get(0)).matches("[0-9a-f-]{36}");
+        assertThat(headersOf(result.getResponseBody())).containsEntry("X-District", "d-east")
+                .containsEntry("X-School", "s-east-01").containsEntry("X-User-Id", "u-7")
+                .containsEntry("X-Role", "SCHOOL_CLERK").containsEntry("X-Request-Id", returnedIds.get(0));
+    }
+
+    @Test
+    void aCallersRequestIdIsKeptAndAnUnsafeOneReplaced() {
+        client.get().uri("/api/v1/reports/districts/d-east").header("X-Request-Id", "caller-id-1")
+                .exchange().expectHeader().valueEquals("X-Request-Id", "caller-id-1")
+                .expectBody().jsonPath("$.headers.X-Request-Id").isEqualTo("caller-id-1");
+
+        client.get().uri("/api/v1/reports/districts/d-east").header("X-Request-Id", "bad id\twith<html>")
+                .exchange().expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void aPostedBodyReachesTheServiceWhole() {
+        String petition = """
+                {"channel":"VISIT","form":"GROUP","headcount":12,"escalated":false,"anonymous":false,
+                 "title":"家长反映食堂卫生问题","description":"十余名家长在校门口聚集，反映食堂卫生差。"}""";
+        int bytes = petition.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+        client.post().uri("/api/v1/petitions").contentType(MediaType.APPLICATION_JSON)
+                .header("X-District", "d-east").header("X-School", "s-east-01").bodyValue(petition)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("intake").jsonPath("$.method").isEqualTo("POST")
+                .jsonPath("$.bodyBytes").isEqualTo(bytes);
+    }
+
+    @Test
+    void serverSentEventsStreamThroughWithoutWaitingForTheEnd() {
+        Flux<String> events = client.get().uri("/api/v1/alerts/events").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+
+        // The service sends the second event only after EVENT_GAP: the first must arrive well before that.
+        StepVerifier.create(events.take(1)).expectNext("first").expectComplete()
+                .verify(FakeService.EVENT_GAP.dividedBy(2));
+    }
+
+    @Test
+    void aPathWithNoRouteIsAProblemNotFound() {
+        client.get().uri("/api/v1/nowhere").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void healthProbesAndMetricsAnswer() {
+        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            client.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
+        client.get().uri("/api/v1/subscriptions").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text)
+                        .contains("http_server_requests_seconds_count").contains("application=\"gateway\""));
+    }
+
+    private Map<String, Object> getEcho(String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> headersOf(Map<String, Object> echo) {
+        return (Map<String, String>) echo.get("headers");
+    }
+
+    private static String uriOf(List<Map<String, Object>> routes, String id) {
+        return String.valueOf(routeOf(routes, id).get("uri"));
+    }
+
+    private static String predicateOf(List<Map<String, Object>> routes, String id) {
+        return String.valueOf(routeOf(routes, id).get("predicate"));
+    }
+
+    private static Map<String, Object> routeOf(List<Map<String, Object>> routes, String id) {
+        return routes.stream().filter(r -> id.equals(r.get("route_id"))).findFirst().orElseThrow();
+    }
+}
