@@ -1,0 +1,201 @@
+package org.xinfang.intake.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.xinfang.contracts.event.PipelineEvent;
+import org.xinfang.contracts.json.EventJson;
+import org.xinfang.contracts.topic.Topic;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.intake.domain.HistoryEntry;
+import org.xinfang.intake.domain.Petition;
+import org.xinfang.intake.domain.PetitionChange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Petitions in MongoDB, one document each, with their pending events embedded (the outbox). Every change is one
+ * single-document write guarded by a version, so a petition, its history and its events are never half-written and
+ * no multi-document transaction is needed.
+ */
+public class PetitionStore {
+
+    /** Longer than the driver's server-selection timeout, so a store that is down answers as such, not as a hang. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final MongoCollection<Document> petitions;
+    private final PetitionDocuments documents;
+
+    public PetitionStore(MongoCollection<Document> petitions, IdentityCipher cipher) {
+        this.petitions = petitions;
+        this.documents = new PetitionDocuments(cipher);
+    }
+
+    public Mono<Void> ensureIndexes() {
+        return Flux.concat(
+                        petitions.createIndex(Indexes.ascending(PetitionDocuments.OUTBOX_PENDING,
+                                PetitionDocuments.OUTBOX_LEASE_UNTIL), new IndexOptions().name("outbox-due")),
+                        petitions.createIndex(Indexes.compoundIndex(Indexes.ascending("district", "school"),
+                                Indexes.descending("receivedAt", "_id")), new IndexOptions().name("school-received")),
+                        petitions.createIndex(Indexes.ascending("district", "school", "department", "state"),
+                                new IndexOptions().name("department-inbox")))
+                .then();
+    }
+
+    /**
+     * Inserts a new petition with its first events pending; the outbox is leased to the caller, who publishes at once.
+     * Fails with {@link DuplicatePetitionException} when the id exists (an idempotent retry).
+     */
+    public Mono<StoredPetition> insert(PetitionChange change, String requestHash, Instant now, Duration lease) {
+        Petition p = change.after();
+        Document doc = new Document("_id", p.id());
+        doc.putAll(documents.fields(p));
+        doc.append("history", p.history().stream().map(documents::history).toList())
+                .append(PetitionDocuments.VERSION, 0L)
+                .append(PetitionDocuments.OUTBOX, outboxEntries(change.events(), now))
+                .append(PetitionDocuments.OUTBOX_PENDING, change.events().size())
+                .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)))
+                .append(PetitionDocuments.APPLIED_EVENTS, List.of())
+                .append(PetitionDocuments.REQUEST_HASH, requestHash);
+        return Mono.from(petitions.insertOne(doc))
+                .map(ok -> documents.stored(doc))
+                .onErrorMap(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
+                        e -> new DuplicatePetitionException(p.id()))
+                .transform(this::guarded);
+    }
+
+    /**
+     * Writes a change on top of the version read, appending its history and events. Empty when someone else changed
+     * the petition in between (the caller reads again and retries).
+     *
+     * @param causeEventId the consumed event this change applies, recorded so a replay is recognised; may be null
+     */
+    public Mono<StoredPetition> update(StoredPetition before, PetitionChange change, String causeEventId, Instant now,
+                                       Duration lease) {
+        Petition p = change.after();
+        Document set = documents.fields(p);
+        Document update = new Document("$inc", new Document(PetitionDocuments.VERSION, 1L)
+                .append(PetitionDocuments.OUTBOX_PENDING, change.events().size()));
+        Document push = new Document();
+        if (!change.appended().isEmpty()) {
+            push.append("history", new Document("$each", change.appended().stream().map(documents::history).toList()));
+        }
+        if (!change.events().isEmpty()) {
+            push.append(PetitionDocuments.OUTBOX, new Document("$each", outboxEntries(change.events(), now)));
+            set.append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)));
+        }
+        if (causeEventId != null) {
+            push.append(PetitionDocuments.APPLIED_EVENTS, causeEventId);
+        }
+        update.append("$set", set);
+        if (!push.isEmpty()) {
+            update.append("$push", push);
+        }
+        Bson filter = new Document("_id", p.id()).append(PetitionDocuments.VERSION, before.version());
+        return Mono.from(petitions.findOneAndUpdate(filter, update,
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(documents::stored)
+                .transform(this::guarded);
+    }
+
+    public Mono<StoredPetition> find(String id) {
+        return Mono.from(petitions.find(new Document("_id", id)).first()).map(documents::stored).transform(this::guarded);
+    }
+
+    /** Whether the consumed event was already applied to the petition (a replay). */
+    public Mono<Boolean> hasApplied(String petitionId, String eventId) {
+        return Mono.from(petitions.countDocuments(new Document("_id", petitionId)
+                        .append(PetitionDocuments.APPLIED_EVENTS, eventId)))
+                .map(n -> n > 0)
+                .transform(this::guarded);
+    }
+
+    /** A school sees its own petitions only: another school's id is simply not found. */
+    public Mono<StoredPetition> findForSchool(String district, String school, String id) {
+        return Mono.from(petitions.find(new Document("_id", id).append("district", district).append("school", school))
+                        .first())
+                .map(documents::stored)
+                .transform(this::guarded);
+    }
+
+    /** The request fingerprint stored with a petition registered under an idempotency key. */
+    public Mono<String> requestHashOf(String id) {
+        return Mono.from(petitions.find(new Document("_id", id))
+                        .projection(new Document(PetitionDocuments.REQUEST_HASH, 1)).first())
+                .mapNotNull(d -> d.getString(PetitionDocuments.REQUEST_HASH))
+                .transform(this::guarded);
+    }
+
+    /** Marks one outbox entry sent; a second mark of the same entry changes nothing. */
+    public Mono<Boolean> markSent(String id, int seq, Instant now) {
+        String sentAt = PetitionDocuments.OUTBOX + "." + seq + ".sentAt";
+        return Mono.from(petitions.updateOne(new Document("_id", id).append(sentAt, null),
+                        new Document("$set", new Document(sentAt, PetitionDocuments.date(now)))
+                                .append("$inc", new Document(PetitionDocuments.OUTBOX_PENDING, -1))))
+                .map(r -> r.getModifiedCount() > 0)
+                .transform(this::guarded);
+    }
+
+    /** Takes the lease of one petition whose unsent events are due, so no other relay publishes them meanwhile. */
+    public Mono<StoredPetition> claimDue(Instant now, Duration lease) {
+        Bson due = new Document(PetitionDocuments.OUTBOX_PENDING, new Document("$gt", 0))
+                .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, new Document("$lte", PetitionDocuments.date(now)));
+        Bson take = new Document("$set", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL,
+                PetitionDocuments.date(now.plus(lease))));
+        return Mono.from(petitions.findOneAndUpdate(due, take,
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(documents::stored)
+                .transform(this::guarded);
+    }
+
+    /** Gives the outbox back early after a failed publish (the failed send is over), so it is retried soon. */
+    public Mono<Void> releaseLease(String id, Instant retryAt) {
+        return Mono.from(petitions.updateOne(new Document("_id", id),
+                        new Document("$set", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL,
+                                PetitionDocuments.date(retryAt)))))
+                .then()
+                .transform(this::guarded);
+    }
+
+    public Mono<Long> countPending() {
+        return Mono.from(petitions.countDocuments(new Document(PetitionDocuments.OUTBOX_PENDING,
+                new Document("$gt", 0)))).transform(this::guarded);
+    }
+
+    private List<Document> outboxEntries(List<PipelineEvent> events, Instant now) {
+        List<Document> entries = new ArrayList<>();
+        for (PipelineEvent event : events) {
+            Topic<?> topic = topicOf(event);
+            entries.add(documents.outboxEntry(event.meta().eventId(), topic.name(), topic.keyOf(event),
+                    new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8), now));
+        }
+        return entries;
+    }
+
+    private static Topic<?> topicOf(PipelineEvent event) {
+        return Topics.ALL.stream().filter(t -> t.valueType() == event.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic for " + event.getClass().getSimpleName()));
+    }
+
+    /** Maps "the store is not there" to one exception the web layer answers with 503, and bounds every call. */
+    private <T> Mono<T> guarded(Mono<T> call) {
+        return call.timeout(CALL_TIMEOUT)
+                .onErrorMap(e -> e instanceof java.util.concurrent.TimeoutException
+                                || e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                                || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError")),
+                        e -> new StoreUnavailableException("the petition store is unavailable", e));
+    }
+}
