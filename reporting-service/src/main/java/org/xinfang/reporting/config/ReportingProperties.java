@@ -1,0 +1,23 @@
+package org.xinfang.reporting.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.xinfang.reporting.domain.ReportingPolicy;
+
+/**
+ * Reporting's settings ({@code xinfang.reporting.*}): the legal time limits measured against when events do not state
+ * them, how many records one fold takes at most, and
+ * the consumer group (one per deployment).
+ */
+@ConfigurationProperties("xinfang.reporting")
+public record ReportingProperties(
+        @DefaultValue("15") int acceptWithinDays,
+        @DefaultValue("60") int handleWithinDays,
+        @DefaultValue("30") int extensionMaxDays,
+        @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("reporting-service") String consumerGroup) {
+
+    public ReportingPolicy policy() {
+        return new ReportingPolicy(acceptWithinDays, handleWithinDays, extensionMaxDays);
+    }
+}

@@ -1,0 +1,50 @@
+package org.xinfang.reporting.config;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xinfang.reporting.domain.OutcomeRules;
+import org.xinfang.reporting.persistence.Generation;
+import org.xinfang.reporting.persistence.ReportReader;
+
+/** The store (Boot does not configure the bare reactive driver) and the domain's rules. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(@Value("${xinfang.mongo.uri}") String uri) {
+        return MongoClients.create(uri);
+    }
+
+    @Bean
+    MongoDatabase reportingDatabase(MongoClient client, @Value("${xinfang.mongo.database}") String database) {
+        return client.getDatabase(database);
+    }
+
+    @Bean
+    Generation generation(MongoDatabase database) {
+        Generation generation = new Generation(database);
+        // Read once at start, off the request threads, which must never block on the store.
+        generation.load();
+        return generation;
+    }
+
+    @Bean
+    ReportReader reportReader(Generation generation) {
+        return new ReportReader(generation);
+    }
+
+    @Bean
+    OutcomeRules outcomeRules(ReportingProperties properties) {
+        return new OutcomeRules(properties.policy());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

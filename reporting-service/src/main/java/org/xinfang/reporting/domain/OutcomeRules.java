@@ -1,0 +1,130 @@
+package org.xinfang.reporting.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.xinfang.contracts.vocabulary.PetitionState;
+import org.xinfang.contracts.vocabulary.Subject;
+
+/**
+ * Derives a petition's {@link PetitionOutcome} from its facts. Only the set of facts matters, never the order they
+ * arrived in: the latest routing and the latest step are chosen by when they happened (ties broken by the life
+ * cycle's order), so replays and reordering across topics give the same outcome.
+ */
+public final class OutcomeRules {
+
+    /** A value for dimensions a petition has no answer for yet (not routed, so no department or level). */
+    public static final String NOT_ROUTED = "NOT_ROUTED";
+
+    private static final Set<PetitionState> FINISHED = EnumSet.of(PetitionState.RESOLVED, PetitionState.CLOSED,
+            PetitionState.NOT_ACCEPTED, PetitionState.REVIEWED, PetitionState.RE_REVIEWED);
+
+    private static final Comparator<PetitionFacts.Step> CHRONOLOGICAL =
+            Comparator.comparing(PetitionFacts.Step::at).thenComparing(s -> s.to().ordinal());
+
+    private final ReportingPolicy policy;
+
+    public OutcomeRules(ReportingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Empty while the receipt has not been heard: without it the petition has no day, school or form to count under. */
+    public Optional<PetitionOutcome> outcomeOf(PetitionFacts facts) {
+        PetitionFacts.Received received = facts.received();
+        if (received == null) {
+            return Optional.empty();
+        }
+        Optional<PetitionFacts.Routing> routing = facts.routings().stream()
+                .max(Comparator.comparing(PetitionFacts.Routing::at).thenComparing(PetitionFacts.Routing::department));
+        List<PetitionFacts.Step> steps = facts.steps().stream().sorted(CHRONOLOGICAL).toList();
+
+        PetitionState state = steps.isEmpty()
+                ? (routing.isPresent() ? PetitionState.ROUTED : PetitionState.RECEIVED)
+                : steps.get(steps.size() - 1).to();
+        Optional<PetitionFacts.Step> decision = first(steps, EnumSet.of(PetitionState.ACCEPTED, PetitionState.NOT_ACCEPTED));
+        Optional<PetitionFacts.Step> acceptance = first(steps, EnumSet.of(PetitionState.ACCEPTED));
+        Optional<PetitionFacts.Step> resolution = first(steps, EnumSet.of(PetitionState.RESOLVED));
+        boolean accepted = acceptance.isPresent();
+        boolean notAccepted = !accepted && decision.isPresent();
+        boolean extended = steps.stream().anyMatch(s -> s.to() == PetitionState.EXTENDED);
+
+        Instant receivedAt = received.receivedAt();
+        Instant acceptBy = routing.map(PetitionFacts.Routing::acceptBy)
+                .orElse(receivedAt.plus(Duration.ofDays(policy.acceptWithinDays())));
+        Instant handleBy = acceptance.map(a -> handleDeadline(a.at(), steps, routing, extended)).orElse(null);
+        Instant decidedAt = decision.map(PetitionFacts.Step::at).orElse(null);
+        Instant resolvedAt = resolution.map(PetitionFacts.Step::at).orElse(null);
+
+        Subject subject = routing.map(PetitionFacts.Routing::subject)
+                .or(() -> Optional.ofNullable(received.subject()))
+                .orElse(Subject.UNKNOWN);
+
+        int requested = 0;
+        int approved = 0;
+        int declined = 0;
+        int open = 0;
+        for (PetitionFacts.Emergency emergency : facts.emergencies()) {
+            if (!emergency.requested() && emergency.approved() == null) {
+                continue;
+            }
+            requested++;
+            if (Boolean.TRUE.equals(emergency.approved())) {
+                approved++;
+            } else if (Boolean.FALSE.equals(emergency.approved())) {
+                declined++;
+            }
+            if (!Boolean.FALSE.equals(emergency.approved()) && !FINISHED.contains(state)) {
+                open++;
+            }
+        }
+        Map<String, Integer> alerts = new TreeMap<>();
+        facts.alerts().forEach(a -> alerts.merge(a.kind().name(), 1, Integer::sum));
+
+        return Optional.of(new PetitionOutcome(
+                facts.petitionId(), received.district(), received.school(),
+                receivedAt.atZone(ZoneOffset.UTC).toLocalDate(),
+                received.channel().name(), received.form().name(), received.headcount(), received.escalated(),
+                subject.name(),
+                routing.map(PetitionFacts.Routing::department).orElse(NOT_ROUTED),
+                routing.map(r -> r.level().name()).orElse(NOT_ROUTED),
+                state.name(),
+                routing.isPresent(), accepted, notAccepted, resolvedAt != null,
+                decidedAt == null ? null : wholeHours(receivedAt, decidedAt),
+                resolvedAt == null ? null : wholeHours(receivedAt, resolvedAt),
+                decidedAt == null ? null : !decidedAt.isAfter(acceptBy),
+                resolvedAt == null || handleBy == null ? null : !resolvedAt.isAfter(handleBy),
+                acceptBy, handleBy,
+                requested, approved, declined, open, alerts));
+    }
+
+    /** The deadline intake stated last wins; otherwise acceptance plus the handling limit (and the extension, if granted). */
+    private Instant handleDeadline(Instant acceptedAt, List<PetitionFacts.Step> steps,
+                                   Optional<PetitionFacts.Routing> routing, boolean extended) {
+        Optional<Instant> stated = steps.stream().filter(s -> s.dueBy() != null)
+                .reduce((a, b) -> b).map(PetitionFacts.Step::dueBy);
+        if (stated.isPresent()) {
+            return stated.get();
+        }
+        int days = routing.map(PetitionFacts.Routing::handleWithinDays).orElse(policy.handleWithinDays());
+        if (extended) {
+            days += routing.map(PetitionFacts.Routing::extensionMaxDays).orElse(policy.extensionMaxDays());
+        }
+        return acceptedAt.plus(Duration.ofDays(days));
+    }
+
+    private static Optional<PetitionFacts.Step> first(List<PetitionFacts.Step> chronological, Set<PetitionState> states) {
+        return chronological.stream().filter(s -> states.contains(s.to())).findFirst();
+    }
+
+    /** Durations are reported in whole hours (floored), never negative: clocks of different services may disagree. */
+    static long wholeHours(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toHours());
+    }
+}

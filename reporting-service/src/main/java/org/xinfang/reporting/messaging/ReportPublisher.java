@@ -1,0 +1,74 @@
+package org.xinfang.reporting.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.contracts.event.DistrictReportUpdated;
+import org.xinfang.contracts.json.EventJson;
+import org.xinfang.contracts.topic.Topic;
+import org.xinfang.contracts.topic.Topics;
+
+/**
+ * Writes reporting's output to Kafka: district snapshots (keyed by district on the compacted topic, so the latest per
+ * district survives) and dead letters. {@code acks=all} with idempotence, so a retried send is never doubled.
+ */
+final class ReportPublisher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    ReportPublisher(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "reporting-service-publisher");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /** Fire and forget: a lost snapshot is superseded by the next fold's, and the store already holds the figures. */
+    void publish(DistrictReportUpdated update) {
+        Topic<DistrictReportUpdated> topic = Topics.DISTRICT_REPORT_UPDATED;
+        producer.send(new ProducerRecord<>(topic.name(), topic.keyOf(update), EventJson.write(update)), (meta, error) -> {
+            if (error != null) {
+                log.warn("district snapshot {} for {} not published: {}", update.meta().eventId(),
+                        update.meta().district(), error.toString());
+            }
+        });
+    }
+
+    /** Sends an unreadable record to its topic's dead-letter topic with the reason, and waits for the broker. */
+    void deadLetter(Topic<?> topic, ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic.deadLetterName(), record.key(), record.value());
+        letter.headers().add("x-reason", reason.getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("x-source-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("x-source-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("x-source-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("x-consumer", "reporting-service".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(letter).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("dead letter not written to " + topic.deadLetterName(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

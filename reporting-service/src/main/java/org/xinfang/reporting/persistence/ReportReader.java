@@ -1,0 +1,24 @@
+package org.xinfang.reporting.persistence;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.xinfang.reporting.domain.Period;
+import org.xinfang.reporting.domain.Tally;
+import org.xinfang.reporting.domain.TallyKey;
+import reactor.core.publisher.Mono;
+
+/** Answers "the figures for this district (or school) from this day to that": the sum of the periods tiling the range. */
+public final class ReportReader {
+
+    private final Generation generation;
+
+    public ReportReader(Generation generation) {
+        this.generation = generation;
+    }
+
+    /** @param school a school, or {@link TallyKey#WHOLE_DISTRICT} */
+    public Mono<Tally> read(String district, String school, LocalDate from, LocalDate to) {
+        List<TallyKey> keys = Period.cover(from, to).stream().map(p -> new TallyKey(district, school, p)).toList();
+        return ReportStores.of(generation, generation.current()).tallies().sum(keys);
+    }
+}

@@ -1,0 +1,183 @@
+package org.xinfang.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.PetitionReceived;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.AlertKind;
+import org.xinfang.contracts.vocabulary.Channel;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Form;
+import org.xinfang.contracts.vocabulary.PetitionState;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton of reporting over the real broker and MongoDB-wire store: events from every input topic,
+ * with a redelivered receipt and a routing heard before its receipt, are counted exactly once and answered per the
+ * API; the snapshot reaches the compacted topic; tenancy and bad input are refused properly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ReportingIT {
+
+    private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SCHOOL = "s-east-01";
+    private static TopicTap tap;
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructure.shared();
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("xinfang.mongo.uri", infra::mongoUri);
+        registry.add("xinfang.mongo.database", () -> "reporting_it");
+        registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
+    }
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @Test
+    void everyEventCountsOnceWhateverTheOrderOrRedelivery() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String group = "p-" + UUID.randomUUID();
+        PetitionReceived received = Events.received(DISTRICT, SCHOOL, group, now, Channel.VISIT, Form.GROUP, 12, false);
+        String single = "p-" + UUID.randomUUID();
+        PetitionReceived individual = Events.received(DISTRICT, SCHOOL, single, now, Channel.PHONE, Form.INDIVIDUAL, 1, true);
+
+        // The individual petition's routing is heard before its receipt (another topic, another partition).
+        tap.publish(Topics.PETITION_ROUTED, Events.routed(individual, now.plusSeconds(5), Subject.TRANSFER, "教导处",
+                EmergencyLevel.ROUTINE));
+        tap.publish(Topics.PETITION_RECEIVED, received);
+        tap.publish(Topics.PETITION_RECEIVED, received); // redelivered
+        tap.publish(Topics.PETITION_RECEIVED, individual);
+        tap.publish(Topics.PETITION_ROUTED, Events.routed(received, now.plusSeconds(3), Subject.HYGIENE, "后勤处",
+                EmergencyLevel.ELEVATED));
+        var accepted = Events.status(DISTRICT, SCHOOL, group, now.plus(Duration.ofHours(5)), PetitionState.ROUTED,
+                PetitionState.ACCEPTED);
+        tap.publish(Topics.PETITION_STATUS_CHANGED, accepted);
+        tap.publish(Topics.PETITION_STATUS_CHANGED, accepted); // redelivered
+        var alert = Events.alert(DISTRICT, SCHOOL, group, now.plusSeconds(4), AlertKind.ACTIVATION_REQUEST);
+        tap.publish(Topics.ALERT_RAISED, alert);
+        tap.publish(Topics.ALERT_RAISED, alert);
+        tap.publish(Topics.EMERGENCY_ACTIVATION_DECIDED,
+                Events.emergencyDecided(DISTRICT, SCHOOL, group, now.plusSeconds(60), "inc-1", true));
+        tap.publish(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                Events.emergencyRequested(DISTRICT, SCHOOL, group, now.plusSeconds(4), "inc-1"));
+
+        JsonNode report = awaitReport(r -> r.path("totals").path("accepted").asLong() == 1
+                && r.path("totals").path("routed").asLong() == 2 && r.path("totals").path("alerts").asLong() == 1
+                && r.path("totals").path("emergenciesRequested").asLong() == 1);
+        JsonNode totals = report.path("totals");
+        assertThat(report.path("district").asString()).isEqualTo(DISTRICT);
+        assertThat(totals.path("received").asLong()).isEqualTo(2);
+        assertThat(totals.path("groupPetitions").asLong()).isEqualTo(1);
+        assertThat(totals.path("groupHeadcount").asLong()).isEqualTo(12);
+        assertThat(totals.path("escalated").asLong()).isEqualTo(1);
+        assertThat(totals.path("acceptDeadlineMet").asLong()).isEqualTo(1);
+        assertThat(totals.path("openEmergencies").asLong()).isEqualTo(1);
+        assertThat(totals.path("emergenciesApproved").asLong()).isEqualTo(1);
+        JsonNode counts = report.path("counts");
+        assertThat(counts.path("school").path(SCHOOL).asLong()).isEqualTo(2);
+        assertThat(counts.path("form").path("GROUP").asLong()).isEqualTo(1);
+        assertThat(counts.path("form").path("INDIVIDUAL").asLong()).isEqualTo(1);
+        assertThat(counts.path("level").path("ELEVATED").asLong()).isEqualTo(1);
+        assertThat(counts.path("level").path("ROUTINE").asLong()).isEqualTo(1);
+        assertThat(counts.path("subject").path("HYGIENE").asLong()).isEqualTo(1);
+        assertThat(counts.path("department").path("教导处").asLong()).isEqualTo(1);
+        assertThat(counts.path("state").path("ACCEPTED").asLong()).isEqualTo(1);
+        assertThat(counts.path("state").path("ROUTED").asLong()).isEqualTo(1);
+        assertThat(counts.path("channel").path("VISIT").asLong()).isEqualTo(1);
+        assertThat(report.path("timings").path("hoursToAccept").path("p50").asLong()).isEqualTo(5);
+
+        var snapshot = tap.awaitOne(Topics.DISTRICT_REPORT_UPDATED,
+                u -> u.meta().district().equals(DISTRICT) && u.totals().getOrDefault("accepted", 0L) == 1,
+                Duration.ofSeconds(20));
+        assertThat(snapshot.day()).isEqualTo(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        assertThat(snapshot.counts().get("school")).containsEntry(SCHOOL, 2L);
+
+        web.get().uri("/api/v1/reports/schools/{school}", SCHOOL).header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.totals.received").isEqualTo(2);
+    }
+
+    @Test
+    void anotherDistrictIsNotFoundAndBadInputIsAProblem() {
+        web.get().uri("/api/v1/reports/districts/{d}", DISTRICT).header("X-District", "d-other")
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/reports/districts/{d}", DISTRICT)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-District");
+        web.get().uri("/api/v1/reports/districts/{d}?from=2026-13-01", DISTRICT).header("X-District", DISTRICT)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+        web.get().uri("/api/v1/reports/districts/{d}?from=2026-02-01&to=2026-01-01", DISTRICT).header("X-District", DISTRICT)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+        web.get().uri("/api/v1/reports/schools/{s}", SCHOOL).header("X-District", DISTRICT).header("X-School", "s-other")
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void healthProbesAndMetricsAreServedWithARequestId() {
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        web.get().uri("/api/v1/reports/districts/{d}", DISTRICT).header("X-District", DISTRICT)
+                .header("X-Request-Id", "req-42").exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("X-Request-Id", "req-42");
+    }
+
+    private JsonNode awaitReport(Predicate<JsonNode> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = web.get().uri("/api/v1/reports/districts/{d}", DISTRICT).header("X-District", DISTRICT)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("report never matched; last: " + last);
+    }
+}

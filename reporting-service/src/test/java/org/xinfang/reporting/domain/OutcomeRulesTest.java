@@ -1,0 +1,116 @@
+package org.xinfang.reporting.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.xinfang.contracts.vocabulary.AlertKind;
+import org.xinfang.contracts.vocabulary.Channel;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Form;
+import org.xinfang.contracts.vocabulary.PetitionState;
+import org.xinfang.contracts.vocabulary.Subject;
+
+class OutcomeRulesTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private final OutcomeRules rules = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS);
+
+    private static PetitionFacts.Received received(Form form, int headcount) {
+        return new PetitionFacts.Received("d", "s", T0, Channel.VISIT, form, headcount, false, null);
+    }
+
+    private static PetitionFacts.Routing routing(Instant at, String department) {
+        return new PetitionFacts.Routing(at, Subject.HYGIENE, department, EmergencyLevel.ELEVATED,
+                T0.plus(Duration.ofDays(15)), 60, 30);
+    }
+
+    private static PetitionFacts.Step step(Duration after, PetitionState to) {
+        return new PetitionFacts.Step(T0.plus(after), to, null);
+    }
+
+    @Test
+    void withoutItsReceiptAPetitionCountsNowhere() {
+        PetitionFacts facts = new PetitionFacts("p", null, List.of(routing(T0, "后勤处")), List.of(), List.of(), List.of());
+        assertThat(rules.outcomeOf(facts)).isEmpty();
+    }
+
+    @Test
+    void theOrderFactsArrivedInDoesNotMatter() {
+        List<PetitionFacts.Step> steps = new ArrayList<>(List.of(
+                step(Duration.ofHours(1), PetitionState.ROUTED),
+                step(Duration.ofDays(3), PetitionState.ACCEPTED),
+                step(Duration.ofDays(10), PetitionState.IN_PROGRESS),
+                step(Duration.ofDays(40), PetitionState.RESOLVED)));
+        List<PetitionFacts.Routing> routings = new ArrayList<>(List.of(routing(T0.plusSeconds(60), "办公室"),
+                routing(T0.plusSeconds(120), "后勤处")));
+        PetitionOutcome first = rules.outcomeOf(new PetitionFacts("p", received(Form.GROUP, 12), routings, steps,
+                List.of(), List.of())).orElseThrow();
+        Random random = new Random(7);
+        for (int i = 0; i < 20; i++) {
+            Collections.shuffle(steps, random);
+            Collections.shuffle(routings, random);
+            assertThat(rules.outcomeOf(new PetitionFacts("p", received(Form.GROUP, 12), routings, steps, List.of(),
+                    List.of()))).contains(first);
+        }
+        assertThat(first.state()).isEqualTo("RESOLVED");
+        assertThat(first.department()).isEqualTo("后勤处");
+        assertThat(first.hoursToAccept()).isEqualTo(72);
+        assertThat(first.hoursToResolve()).isEqualTo(960);
+        assertThat(first.acceptedInTime()).isTrue();
+        assertThat(first.handledInTime()).isTrue();
+    }
+
+    @Test
+    void lateStepsMissTheirDeadlinesAndAnExtensionMovesTheHandlingOne() {
+        PetitionOutcome late = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1),
+                List.of(routing(T0, "教导处")),
+                List.of(step(Duration.ofDays(16), PetitionState.ACCEPTED), step(Duration.ofDays(16 + 70), PetitionState.RESOLVED)),
+                List.of(), List.of())).orElseThrow();
+        assertThat(late.acceptedInTime()).isFalse();
+        assertThat(late.handledInTime()).isFalse();
+
+        PetitionOutcome extended = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1),
+                List.of(routing(T0, "教导处")),
+                List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED), step(Duration.ofDays(50), PetitionState.EXTENDED),
+                        step(Duration.ofDays(1 + 80), PetitionState.RESOLVED)),
+                List.of(), List.of())).orElseThrow();
+        assertThat(extended.handledInTime()).isTrue();
+    }
+
+    @Test
+    void anOpenPetitionHasNoVerdictYet() {
+        PetitionOutcome open = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1), List.of(), List.of(),
+                List.of(), List.of())).orElseThrow();
+        assertThat(open.state()).isEqualTo("RECEIVED");
+        assertThat(open.department()).isEqualTo(OutcomeRules.NOT_ROUTED);
+        assertThat(open.acceptedInTime()).isNull();
+        assertThat(open.acceptBy()).isEqualTo(T0.plus(Duration.ofDays(15)));
+        assertThat(open.awaitingAcceptance()).isTrue();
+    }
+
+    @Test
+    void emergenciesAreOpenUntilDeclinedOrThePetitionIsFinished() {
+        List<PetitionFacts.Emergency> emergencies = List.of(
+                new PetitionFacts.Emergency("a", true, null),
+                new PetitionFacts.Emergency("b", false, true), // decision heard before its request
+                new PetitionFacts.Emergency("c", true, false));
+        PetitionOutcome open = rules.outcomeOf(new PetitionFacts("p", received(Form.GROUP, 40), List.of(), List.of(),
+                emergencies, List.of(new PetitionFacts.Alert("x", AlertKind.POLICE_ALERT)))).orElseThrow();
+        assertThat(open.emergenciesRequested()).isEqualTo(3);
+        assertThat(open.emergenciesApproved()).isEqualTo(1);
+        assertThat(open.emergenciesDeclined()).isEqualTo(1);
+        assertThat(open.openEmergencies()).isEqualTo(2);
+        assertThat(open.alertsByKind()).containsEntry("POLICE_ALERT", 1);
+
+        PetitionOutcome finished = rules.outcomeOf(new PetitionFacts("p", received(Form.GROUP, 40), List.of(),
+                List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED), step(Duration.ofDays(2), PetitionState.RESOLVED)),
+                emergencies, List.of())).orElseThrow();
+        assertThat(finished.openEmergencies()).isZero();
+    }
+}
