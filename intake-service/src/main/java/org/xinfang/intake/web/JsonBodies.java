@@ -1,5 +1,9 @@
 package org.xinfang.intake.web;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,9 @@ final class JsonBodies {
         if (body == null || body.length == 0) {
             throw new InvalidPetitionException(List.of(new FieldError("body", "a JSON object is required")));
         }
+        if (!isUtf8(body)) {
+            throw new InvalidPetitionException(List.of(new FieldError("body", "is not valid UTF-8")));
+        }
         JsonNode root;
         try {
             root = STRICT.readTree(body);
@@ -53,6 +60,22 @@ final class JsonBodies {
             throw new InvalidPetitionException(errors);
         }
         return root;
+    }
+
+    /**
+     * The JDK's decoder is strict (it refuses overlong forms and encoded surrogates, which the JSON parser lets
+     * through), so the body is checked with it before parsing.
+     */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Mongo reads {@code $x} keys as operators and {@code a.b} as paths: refuse them wherever they appear. */

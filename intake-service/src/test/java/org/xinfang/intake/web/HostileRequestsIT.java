@@ -1,0 +1,276 @@
+package org.xinfang.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A corpus of malformed and hostile registrations: each one is refused with a 4xx problem, and at the end nothing at
+ * all was stored or published for this test's district.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileRequestsIT {
+
+    private static final String DISTRICT = "d-hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        IntakeTestSupport.infrastructure(registry, HostileRequestsIT.class);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Value("${xinfang.mongo.database}")
+    String database;
+
+    record Case(String name, byte[] body, MediaType contentType, Consumer<HttpHeaders> headers, String expectedField) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> corpus() {
+        List<Case> cases = new ArrayList<>();
+        // Not JSON, or not one object.
+        cases.add(raw("empty body", ""));
+        cases.add(raw("JSON null", "null"));
+        cases.add(raw("JSON array", "[]"));
+        cases.add(raw("JSON string", "\"petition\""));
+        cases.add(raw("JSON number", "42"));
+        cases.add(raw("truncated JSON", "{\"channel\":"));
+        cases.add(raw("trailing garbage", IntakeTestSupport.GROUP_PETITION + " {}"));
+        cases.add(raw("duplicate key", IntakeTestSupport.GROUP_PETITION.replace("\"channel\":\"VISIT\"",
+                "\"channel\":\"VISIT\",\"channel\":\"PHONE\"")));
+        cases.add(raw("single quotes", "{'channel':'VISIT'}"));
+        cases.add(raw("comment in JSON", "/* hi */" + IntakeTestSupport.GROUP_PETITION));
+        // Bytes that are not UTF-8.
+        cases.add(bytes("invalid UTF-8 start byte", withTitleBytes(new byte[] {(byte) 0xC3, 0x28})));
+        cases.add(bytes("lone continuation byte", withTitleBytes(new byte[] {(byte) 0x80})));
+        cases.add(bytes("overlong encoding of '/'", withTitleBytes(new byte[] {(byte) 0xC0, (byte) 0xAF})));
+        cases.add(bytes("Latin-1 byte", withTitleBytes(new byte[] {(byte) 0xE9})));
+        cases.add(bytes("truncated 3-byte sequence", withTitleBytes(new byte[] {(byte) 0xE5, (byte) 0x90})));
+        // MongoDB operators and paths where data belongs.
+        cases.add(tree("operator key at top level", p -> p.put("$where", "sleep(1000)"), "$where"));
+        cases.add(tree("operator object as title", p -> p.putObject("title").put("$gt", ""), "title.$gt"));
+        cases.add(tree("operator object as description", p -> p.putObject("description").putNull("$ne"), "description.$ne"));
+        cases.add(tree("operator object as channel", p -> p.putObject("channel").putArray("$in").add("VISIT"), "channel.$in"));
+        cases.add(tree("dotted key in petitioner", p -> ((ObjectNode) p.get("petitioners").get(0)).put("name.first", "x"),
+                "petitioners[0].name.first"));
+        cases.add(tree("operator inside petitioner", p -> ((ObjectNode) p.get("petitioners").get(0)).putObject("$set").put("a", 1),
+                "petitioners[0].$set"));
+        cases.add(tree("operator object as headcount", p -> p.putObject("headcount").put("$gt", 0), "headcount.$gt"));
+        cases.add(tree("empty key", p -> p.put("", "x"), ""));
+        // Wrong enums.
+        cases.add(tree("lower-case channel", p -> p.put("channel", "visit"), "channel"));
+        cases.add(tree("unknown channel", p -> p.put("channel", "PIGEON"), "channel"));
+        cases.add(tree("unknown form", p -> p.put("form", "CROWD"), "form"));
+        cases.add(tree("unknown relation", p -> ((ObjectNode) p.get("petitioners").get(0)).put("relation", "ENEMY"),
+                "petitioners[0].relation"));
+        cases.add(tree("unknown risk signal", p -> p.putArray("riskSignals").add("FIRE"), "riskSignals[0]"));
+        cases.add(tree("risk signals not an array", p -> p.put("riskSignals", "VIOLENCE"), "riskSignals"));
+        cases.add(tree("repeated risk signal", p -> p.putArray("riskSignals").add("VIOLENCE").add("VIOLENCE"), "riskSignals[1]"));
+        cases.add(tree("subject UNKNOWN", p -> p.put("subject", "UNKNOWN"), "subject"));
+        cases.add(tree("subject as number", p -> p.put("subject", 7), "subject"));
+        cases.add(tree("missing channel", p -> p.remove("channel"), "channel"));
+        // Headcount and representatives.
+        cases.add(tree("headcount 0", p -> p.put("headcount", 0), "headcount"));
+        cases.add(tree("negative headcount", p -> p.put("headcount", -5), "headcount"));
+        cases.add(tree("fractional headcount", p -> p.put("headcount", 1.5), "headcount"));
+        cases.add(tree("headcount as string", p -> p.put("headcount", "12"), "headcount"));
+        cases.add(tree("headcount 1e10", p -> p.put("headcount", 1e10), "headcount"));
+        cases.add(raw("headcount beyond 64 bits", IntakeTestSupport.GROUP_PETITION.replace("\"headcount\":12",
+                "\"headcount\":99999999999999999999999")));
+        cases.add(tree("missing headcount", p -> p.remove("headcount"), "headcount"));
+        cases.add(tree("individual of three", p -> p.put("form", "INDIVIDUAL").put("headcount", 3), "headcount"));
+        cases.add(tree("group of one", p -> p.put("headcount", 1), "headcount"));
+        cases.add(tree("six representatives", p -> {
+            ArrayNode people = p.putArray("petitioners");
+            for (int i = 0; i < 6; i++) {
+                people.addObject().put("name", "代表" + i).put("relation", "PARENT");
+            }
+        }, "petitioners"));
+        cases.add(tree("more petitioners than people", p -> {
+            p.put("headcount", 3);
+            ArrayNode people = p.putArray("petitioners");
+            for (int i = 0; i < 4; i++) {
+                people.addObject().put("name", "家长" + i).put("relation", "PARENT");
+            }
+        }, "petitioners"));
+        cases.add(tree("anonymous with a name", p -> p.put("anonymous", true), "petitioners[0]"));
+        cases.add(tree("named without petitioners", p -> p.putArray("petitioners"), "petitioners"));
+        cases.add(tree("petitioners as object", p -> p.putObject("petitioners").put("name", "x"), "petitioners"));
+        cases.add(tree("petitioner as string", p -> p.putArray("petitioners").add("王某"), "petitioners[0]"));
+        cases.add(tree("petitioner without relation", p -> ((ObjectNode) p.get("petitioners").get(0)).remove("relation"),
+                "petitioners[0].relation"));
+        // Sizes and characters.
+        cases.add(tree("missing title", p -> p.remove("title"), "title"));
+        cases.add(tree("blank title", p -> p.put("title", "   "), "title"));
+        cases.add(tree("title of 201 characters", p -> p.put("title", "题".repeat(201)), "title"));
+        cases.add(tree("description of 10,001 characters", p -> p.put("description", "述".repeat(10_001)), "description"));
+        cases.add(tree("place of 201 characters", p -> p.put("place", "门".repeat(201)), "place"));
+        cases.add(tree("name of 51 characters", p -> ((ObjectNode) p.get("petitioners").get(0)).put("name", "王".repeat(51)),
+                "petitioners[0].name"));
+        cases.add(tree("phone with words", p -> ((ObjectNode) p.get("petitioners").get(0)).put("phone", "call me"),
+                "petitioners[0].phone"));
+        cases.add(tree("phone with injection", p -> ((ObjectNode) p.get("petitioners").get(0))
+                .put("phone", "13800000000'; DROP TABLE petitions;--"), "petitioners[0].phone"));
+        cases.add(tree("ID number with symbols", p -> ((ObjectNode) p.get("petitioners").get(0)).put("idNumber", "11010<script>"),
+                "petitioners[0].idNumber"));
+        cases.add(tree("NUL in title", p -> p.put("title", "食堂\u0000卫生"), "title"));
+        cases.add(tree("bell in title", p -> p.put("title", "食堂\u0007卫生"), "title"));
+        cases.add(tree("escape sequence in place", p -> p.put("place", "\u001b[31m门"), "place"));
+        cases.add(tree("lone surrogate in description", p -> p.put("description", "反映\ud800问题"), "description"));
+        cases.add(tree("right-to-left override in title", p -> p.put("title", "食堂\u202e生卫"), "title"));
+        cases.add(tree("escalated as string", p -> p.put("escalated", "yes"), "escalated"));
+        cases.add(tree("anonymous as number", p -> p.put("anonymous", 1), "anonymous"));
+        cases.add(tree("occurredAt not an instant", p -> p.put("occurredAt", "yesterday"), "occurredAt"));
+        cases.add(tree("occurredAt in the future", p -> p.put("occurredAt", "2999-01-01T00:00:00Z"), "occurredAt"));
+        cases.add(tree("tenancy in the body", p -> p.put("district", "d-west"), "district"));
+        cases.add(tree("id chosen by the client", p -> p.put("id", "00000000-0000-0000-0000-000000000000"), "id"));
+        cases.add(tree("state chosen by the client", p -> p.put("state", "CLOSED"), "state"));
+        cases.add(raw("nesting bomb", IntakeTestSupport.GROUP_PETITION.replace("\"place\":\"学校正门\"",
+                "\"place\":" + "[".repeat(500) + "]".repeat(500))));
+        // Transport and headers.
+        cases.add(new Case("body over the size limit", ("{\"title\":\"" + "x".repeat(300_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, h -> { }, null));
+        cases.add(new Case("text/plain body", IntakeTestSupport.GROUP_PETITION.getBytes(StandardCharsets.UTF_8),
+                MediaType.TEXT_PLAIN, h -> { }, null));
+        cases.add(new Case("form-encoded body", "channel=VISIT".getBytes(StandardCharsets.UTF_8),
+                MediaType.APPLICATION_FORM_URLENCODED, h -> { }, null));
+        cases.add(header("missing X-District", h -> h.remove("X-District"), "X-District"));
+        cases.add(header("missing X-School", h -> h.remove("X-School"), "X-School"));
+        cases.add(header("injection in X-School", h -> h.set("X-School", "s-east-01'; --"), "X-School"));
+        cases.add(header("operator in X-District", h -> h.set("X-District", "{\"$ne\":null}"), "X-District"));
+        cases.add(header("unknown role", h -> h.set("X-Role", "GOD"), "X-Role"));
+        cases.add(header("user id with spaces", h -> h.set("X-User-Id", "a b c"), "X-User-Id"));
+        cases.add(header("idempotency key too short", h -> h.set("Idempotency-Key", "abc"), "Idempotency-Key"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    @Order(1)
+    void isRefusedWithAProblem(Case hostile) {
+        EntityExchangeResult<byte[]> result = http.post().uri("/api/v1/petitions")
+                .headers(h -> {
+                    h.set("X-District", DISTRICT);
+                    h.set("X-School", IntakeTestSupport.SCHOOL);
+                    h.setContentType(hostile.contentType());
+                    hostile.headers().accept(h);
+                })
+                .bodyValue(hostile.body())
+                .exchange()
+                .expectBody().returnResult();
+        assertThat(result.getStatus().is4xxClientError()).as(hostile.name() + " answered " + result.getStatus()).isTrue();
+        assertThat(result.getResponseHeaders().getContentType())
+                .as("problem+json").isNotNull()
+                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+        String problem = new String(result.getResponseBody(), StandardCharsets.UTF_8);
+        if (hostile.expectedField() != null) {
+            assertThat(problem).as(hostile.name()).contains("\"field\":\"" + hostile.expectedField().replace("\\", "\\\\") + "\"");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void nothingWasStoredOrPublished() {
+        try (MongoClient client = MongoClients.create(Infrastructure.shared().mongoUri())) {
+            Long stored = Mono.from(client.getDatabase(database).getCollection("petitions")
+                    .countDocuments(new Document("district", DISTRICT))).block(Duration.ofSeconds(5));
+            assertThat(stored).isZero();
+        }
+        try (TopicTap tap = Infrastructure.shared().tap()) {
+            assertThat(tap.collect(Topics.PETITION_RECEIVED, e -> DISTRICT.equals(e.meta().district()), Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theCorpusIsLargeEnough() {
+        assertThat(corpus().count()).isGreaterThanOrEqualTo(50);
+    }
+
+    private static Case raw(String name, String body) {
+        return bytes(name, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Case bytes(String name, byte[] body) {
+        return new Case(name, body, MediaType.APPLICATION_JSON, h -> { }, "body");
+    }
+
+    private static Case tree(String name, Consumer<ObjectNode> mutation, String expectedField) {
+        ObjectNode petition = (ObjectNode) JSON.readTree(IntakeTestSupport.GROUP_PETITION);
+        mutation.accept(petition);
+        return new Case(name, JSON.writeValueAsBytes(petition), MediaType.APPLICATION_JSON, h -> { }, expectedField);
+    }
+
+    private static Case header(String name, Consumer<HttpHeaders> change, String expectedField) {
+        return new Case(name, IntakeTestSupport.GROUP_PETITION.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+                change, expectedField);
+    }
+
+    /** The valid petition with raw bytes spliced into its title, to send text that is not UTF-8. */
+    private static byte[] withTitleBytes(byte[] inserted) {
+        byte[] body = IntakeTestSupport.GROUP_PETITION.getBytes(StandardCharsets.UTF_8);
+        byte[] marker = "\"title\":\"".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(body, marker) + marker.length;
+        byte[] spliced = new byte[body.length + inserted.length];
+        System.arraycopy(body, 0, spliced, 0, at);
+        System.arraycopy(inserted, 0, spliced, at, inserted.length);
+        System.arraycopy(body, at, spliced, at + inserted.length, body.length - at);
+        return spliced;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("marker not found");
+    }
+}
