@@ -1,0 +1,24 @@
+package org.xinfang.routing.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+
+/**
+ * Routing's configuration: the legal time limits, the level thresholds (DOMAIN.md defaults in application.yml),
+ * and the recovery loop that re-publishes decisions whose first publication failed.
+ */
+@ConfigurationProperties("xinfang.routing")
+record RoutingSettings(Limits limits, Levels levels, Recovery recovery) {
+
+    record Limits(int acceptWithinDays, int handleWithinDays, int extensionMaxDays) {
+    }
+
+    record Levels(int elevatedFromHeadcount, int highFromHeadcount, int criticalFromHeadcount,
+                  EmergencyLevel escalated, EmergencyLevel blocking, EmergencyLevel media) {
+    }
+
+    /** @param grace how old an unpublished decision must be before the loop takes it (the listener may still be publishing) */
+    record Recovery(Duration interval, Duration grace, int batch) {
+    }
+}

@@ -1,0 +1,85 @@
+package org.xinfang.routing.domain;
+
+import static org.xinfang.contracts.vocabulary.RiskSignal.BLOCKING;
+import static org.xinfang.contracts.vocabulary.RiskSignal.DANGER_TO_PEOPLE;
+import static org.xinfang.contracts.vocabulary.RiskSignal.MEDIA_ATTENTION;
+import static org.xinfang.contracts.vocabulary.RiskSignal.VIOLENCE;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.xinfang.contracts.vocabulary.RiskSignal;
+
+/**
+ * Finds the emergency plan's risk signals in a petition's text: 打、砸、抢、烧 and other violence, danger to people
+ * (跳楼, 自残, 持刀 …), blocking gates or classes (堵门), and media or online attention (媒体, 网上曝光). The single
+ * characters 打砸抢烧 are only matched inside phrases, because alone they are everywhere (打电话, 抢救, 发烧); shields
+ * hide those everyday words. A denied phrase ("没有打人") raises nothing, but any affirmed one does.
+ */
+public final class RiskDetector {
+
+    static final Map<RiskSignal, String> DEFAULTS = Map.of(
+            VIOLENCE, "打砸抢烧 打砸 打人 打伤 殴打 打架 斗殴 群殴 围殴 互殴 大打出手 拳打脚踢 扭打 厮打 推搡 撕扯 动手 动粗 掌掴 "
+                    + "扇耳光 打耳光 踢打 砸坏 砸毁 砸烂 砸碎 砸门 砸窗 砸车 砸东西 打砸了 抢夺 抢走 哄抢 抢劫 抢东西 纵火 放火 "
+                    + "烧毁 焚烧 点火 烧了 泼汽油 泼油漆 冲击校门 冲击办公室 冲进办公室 围攻 暴力 持械 棍棒 扔石块 扔砖头 掀翻 打死 "
+                    + "打成 被打 挨打",
+            DANGER_TO_PEOPLE, "跳楼 要跳 跳河 跳江 自残 自杀 轻生 割腕 寻死 以死相逼 服毒 喝农药 喝药 持刀 拿刀 带刀 动刀 菜刀 水果刀 "
+                    + "砍刀 刀具 匕首 管制刀具 爬上楼顶 站在楼顶 楼顶 天台边 同归于尽 杀了 要杀 杀人 伤人 扬言报复 报复 威胁 "
+                    + "汽油 炸药 爆炸 绑架 劫持 危及生命 生命危险 人身安全受到威胁 不想活",
+            BLOCKING, "堵门 堵校门 堵住校门 堵住大门 堵在校门 堵在门口 堵住门口 堵路 围堵 封堵 拉横幅 打横幅 横幅 静坐 聚集 围住 "
+                    + "占据办公室 赖在办公室 扰乱教学 无法上课 无法正常上课 影响上课 拦车 拦截 拦住校长 冲击",
+            MEDIA_ATTENTION, "媒体 记者 网上曝光 曝光 发到网上 发网上 发在网上 上网发帖 发帖 微博 抖音 快手 视频号 朋友圈 热搜 舆情 "
+                    + "电视台 报社 自媒体 网络舆论 网友 转发 直播");
+
+    /** Everyday words that contain a risk phrase without meaning it. */
+    static final List<String> SHIELDS = List.of(
+            "打电话", "打扫", "打印", "打卡", "打听", "打算", "打针", "打球", "打开", "打招呼", "打扰", "打工", "抢救",
+            "抢险", "抢修", "发烧", "烧伤科", "红烧", "烧烤", "暴力拆除", "威胁到教学秩序", "动手术", "动手能力", "动手操作",
+            "网友留言", "聚集性", "杀毒", "评论转发", "冲击力", "被打扰", "打成一片", "要跳绳", "要跳舞", "动手做");
+
+    private final PhraseIndex<RiskSignal> index;
+
+    public RiskDetector(List<Phrase<RiskSignal>> phrases) {
+        this.index = new PhraseIndex<>(phrases, Negation.standard());
+    }
+
+    public static RiskDetector standard() {
+        List<Phrase<RiskSignal>> phrases = new ArrayList<>();
+        DEFAULTS.forEach((signal, line) -> {
+            for (String text : line.split(" ")) {
+                phrases.add(new Phrase<>(text, signal, 1));
+            }
+        });
+        SHIELDS.forEach(s -> phrases.add(Phrase.shield(s)));
+        return new RiskDetector(phrases);
+    }
+
+    public Detection detect(String title, String description) {
+        Set<RiskSignal> found = EnumSet.noneOf(RiskSignal.class);
+        List<String> reasons = new ArrayList<>();
+        for (String text : new String[] {title, description}) {
+            if (text == null) {
+                continue;
+            }
+            for (PhraseHit<RiskSignal> hit : index.find(text)) {
+                RiskSignal signal = hit.phrase().meaning();
+                if (hit.negated()) {
+                    reasons.add("risk '" + hit.phrase().text() + "' denied by '" + hit.negatedBy() + "'");
+                } else if (found.add(signal)) {
+                    reasons.add("text says '" + hit.phrase().text() + "' → " + signal);
+                }
+            }
+        }
+        return new Detection(found, reasons);
+    }
+
+    public record Detection(Set<RiskSignal> signals, List<String> reasons) {
+
+        public Detection {
+            signals = signals.isEmpty() ? Set.of() : Set.copyOf(signals);
+            reasons = List.copyOf(reasons);
+        }
+    }
+}
