@@ -57,6 +57,12 @@ final class FakeService implements AutoCloseable {
         String uri = request.uri();
         String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         paths.add(path);
+        if (path.contains("/status/")) {
+            // A service answering with an error of its own: the gateway must relay it, not retry or replace it.
+            int status = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+            return response.status(status).header("Content-Type", "application/problem+json")
+                    .sendString(Mono.just("{\"status\":" + status + "}")).then();
+        }
         if (path.endsWith("/events")) {
             Flux<String> events = Flux.concat(Mono.just("data: first\n\n"),
                     Mono.delay(EVENT_GAP).thenReturn("data: second\n\n"));

@@ -27,7 +27,9 @@ import reactor.test.StepVerifier;
  * the tenancy headers and a request id, bodies and streams pass through, and the route table holds every route (an old
  * property name would silently leave it empty).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "xinfang.gateway.rate-limit.burst=1000",
+        "CORS_ALLOWED_ORIGINS=https://console.xinfang.example,https://bureau.xinfang.example"})
 @AutoConfigureWebTestClient
 class GatewayRoutesIT {
 
@@ -144,13 +146,71 @@ class GatewayRoutesIT {
 
     @Test
     void serverSentEventsStreamThroughWithoutWaitingForTheEnd() {
-        Flux<String> events = client.get().uri("/api/v1/alerts/events").accept(MediaType.TEXT_EVENT_STREAM)
+        long started = System.nanoTime();
+        Flux<String> events = client.mutate().responseTimeout(FakeService.EVENT_GAP.multipliedBy(3)).build()
+                .get().uri("/api/v1/alerts/events").accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
 
-        // The service sends the second event only after EVENT_GAP: the first must arrive well before that.
-        StepVerifier.create(events.take(1)).expectNext("first").expectComplete()
-                .verify(FakeService.EVENT_GAP.dividedBy(2));
+        // The service sends the second event only after EVENT_GAP: the first must arrive well before that, and the
+        // stream must outlive the gap (no time limit cuts a long call).
+        StepVerifier.create(events)
+                .expectNext("first")
+                .then(() -> assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .isLessThan(FakeService.EVENT_GAP.dividedBy(2)))
+                .expectNext("second")
+                .expectComplete()
+                .verify(FakeService.EVENT_GAP.multipliedBy(2));
+    }
+
+    @Test
+    void aServicesOwnErrorIsRelayedAsItIsAndAGetIsNotRetriedForIt() {
+        int before = ROUTING.requests();
+
+        client.get().uri("/api/v1/routing/status/503").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().json("{\"status\":503}");
+
+        assertThat(ROUTING.requests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : List.of("/api/v1/petitions/p-1", "/api/v1/nowhere", "/actuator/health")) {
+            client.get().uri(path).exchange()
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                    .expectHeader().exists("Strict-Transport-Security")
+                    .expectHeader().valueEquals("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void browsersMayCallOnlyFromConfiguredOrigins() {
+        client.options().uri("/api/v1/petitions")
+                .header("Origin", "https://console.xinfang.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type,X-Request-Id")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://console.xinfang.example");
+
+        client.options().uri("/api/v1/petitions")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+
+        client.get().uri("/api/v1/petitions/p-1").header("Origin", "https://bureau.xinfang.example")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://bureau.xinfang.example")
+                .expectHeader().value("Access-Control-Expose-Headers", h -> assertThat(h).contains("X-Request-Id"));
+
+        int before = INTAKE.requests();
+        client.get().uri("/api/v1/petitions/p-1").header("Origin", "https://evil.example")
+                .exchange().expectStatus().isForbidden();
+        assertThat(INTAKE.requests()).isEqualTo(before);
     }
 
     @Test

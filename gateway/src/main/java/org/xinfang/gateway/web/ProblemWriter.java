@@ -36,7 +36,7 @@ class ProblemWriter {
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("instance", exchange.getAttributeOrDefault(RequestIdFilter.PATH_ATTR, exchange.getRequest().getPath().value()));
         body.putAll(extra);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -21,6 +21,8 @@ class RequestIdFilter implements WebFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
+    /** The path the caller asked for, kept for problem documents written after a forward to a fallback. */
+    static final String PATH_ATTR = RequestIdFilter.class.getName() + ".path";
     /** A caller's id is echoed into logs and headers of every service, so only a safe shape is accepted. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -30,6 +32,7 @@ class RequestIdFilter implements WebFilter {
         String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         // The error handlers run outside this filter's Reactor context: they find the id here.
         exchange.getAttributes().put(MDC_KEY, id);
+        exchange.getAttributes().put(PATH_ATTR, exchange.getRequest().getPath().value());
         ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
         // Set at commit time: the routing filter copies the service's own response headers in before that,
         // and the caller must see exactly one id.

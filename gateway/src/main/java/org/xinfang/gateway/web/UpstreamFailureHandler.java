@@ -1,10 +1,6 @@
 package org.xinfang.gateway.web;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,9 +9,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +32,10 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            // Part of a response (a stream, say) is already out: all that is left is to close the connection.
+            return Mono.error(failure);
+        }
         // This handler runs outside the request filter's Reactor context, so the request id is put in the MDC by hand.
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.MDC_KEY,
                 exchange.getAttributeOrDefault(RequestIdFilter.MDC_KEY, ""))) {
@@ -46,57 +44,15 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, Throwable failure) {
-        if (exchange.getResponse().isCommitted()) {
-            // Part of a response (a stream, say) is already out: all that is left is to close the connection.
-            return Mono.error(failure);
-        }
-        String service = serviceOf(exchange);
-        if (isUnreachable(failure)) {
-            log.warn("service {} unreachable: {}", service, failure.toString());
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    "The " + service + " service is not available; try again shortly.", Map.of("service", service));
-        }
-        if (causedBy(failure, TimeoutException.class)) {
-            log.warn("service {} timed out: {}", service, failure.toString());
-            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
-                    "The " + service + " service did not answer in time.", Map.of("service", service));
-        }
-        if (failure instanceof ResponseStatusException rse) {
-            HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());
-            return problems.write(exchange, status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR,
-                    detailOf(rse.getStatusCode(), rse.getReason()));
-        }
-        log.error("unexpected failure on {}", exchange.getRequest().getPath(), failure);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed unexpectedly.");
-    }
-
-    static boolean isUnreachable(Throwable failure) {
-        // Netty's connect timeout and "connection refused" are both ConnectExceptions.
-        return causedBy(failure, ConnectException.class) || causedBy(failure, UnknownHostException.class)
-                || causedBy(failure, UnresolvedAddressException.class);
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static String serviceOf(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        return route != null ? route.getId() : "upstream";
-    }
-
-    private static String detailOf(HttpStatusCode status, String reason) {
-        if (reason != null && !reason.isBlank()) {
-            return reason;
+        String service = route != null ? route.getId() : "upstream";
+        UpstreamFaults.Answer answer = UpstreamFaults.answerFor(failure, service);
+        if (answer.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
+            log.error("unexpected failure on {}", exchange.getRequest().getPath(), failure);
+        } else if (answer.isServiceFault()) {
+            log.warn("service {} failed: {}", service, failure.toString());
         }
-        return status.value() == 404 ? "No resource at this path." : "The request could not be served.";
+        Map<String, Object> extra = route != null ? Map.of("service", service) : Map.of();
+        return problems.write(exchange, answer.status(), answer.detail(), extra);
     }
 }

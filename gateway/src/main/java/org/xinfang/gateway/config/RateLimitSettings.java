@@ -1,0 +1,16 @@
+package org.xinfang.gateway.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Requests per client: a bucket of {@code burst} tokens refilled at {@code perSecond}; {@code maxClients} bounds the
+ * memory the buckets take.
+ */
+@ConfigurationProperties("xinfang.gateway.rate-limit")
+public record RateLimitSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("20") double perSecond,
+        @DefaultValue("40") int burst,
+        @DefaultValue("10000") int maxClients) {
+}

@@ -1,0 +1,40 @@
+package org.xinfang.gateway.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Security headers on every response, the services' and the gateway's own (429, 413, 503 …) alike. The API serves
+ * JSON only, so nothing may be framed, sniffed, embedded or cached by default; a service may still set its own
+ * Cache-Control.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class SecurityHeadersFilter implements WebFilter {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // At commit time, after the routing filter has copied the service's headers in, so these win.
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+            // Petitions carry personal data: no shared or browser cache keeps them unless a service says otherwise.
+            if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+}
