@@ -78,9 +78,10 @@ public record Petition(
     /**
      * Applies routing's decision. A decision already applied (same event id) changes nothing; the first one moves
      * RECEIVED to ROUTED; a revised decision before acceptance updates the routing quietly; once a department has
-     * accepted the petition, later decisions are not applied.
+     * accepted the petition, later decisions are not applied. Acceptance falls due at the earlier of routing's date
+     * and the legal limit counted from receipt: routing may shorten a limit, never lengthen it.
      */
-    public Optional<PetitionChange> applyRouting(PetitionRouted routed, Instant now) {
+    public Optional<PetitionChange> applyRouting(PetitionRouted routed, LegalLimits limits, Instant now) {
         String eventId = routed.meta().eventId();
         if (routing != null && eventId.equals(routing.routedEventId())) {
             return Optional.empty();
@@ -92,7 +93,8 @@ public record Petition(
                 routed.ruleSetVersion(), routed.deadlines().acceptBy(), routed.deadlines().handleWithinDays(),
                 routed.deadlines().extensionMaxDays(), eventId);
         Subject decidedSubject = routed.subject() == null ? subject : routed.subject();
-        Handling dueToAccept = handling.due(decision.acceptBy());
+        Instant legalAcceptBy = receivedAt.plus(java.time.Duration.ofDays(limits.acceptWithinDays()));
+        Handling dueToAccept = handling.due(legalAcceptBy.isBefore(decision.acceptBy()) ? legalAcceptBy : decision.acceptBy());
         if (state == PetitionState.ROUTED) {
             return Optional.of(new PetitionChange(with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, List.of()),
                     List.of(), List.of()));
@@ -102,7 +104,7 @@ public record Petition(
         PetitionStatusChanged event = new PetitionStatusChanged(
                 EventMeta.derivedFrom(routed.meta(), PetitionStatusChanged.class, PetitionState.ROUTED.name(), now),
                 state, PetitionState.ROUTED, entry.actorRole(), entry.actorId(), entry.reason(),
-                decision.department(), decision.acceptBy());
+                decision.department(), dueToAccept.dueBy());
         Petition after = with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, List.of(entry));
         return Optional.of(new PetitionChange(after, List.of(entry), List.of(event)));
     }

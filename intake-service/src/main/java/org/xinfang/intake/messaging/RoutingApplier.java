@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.intake.domain.LegalLimits;
 import org.xinfang.intake.persistence.PetitionStore;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -20,10 +21,12 @@ class RoutingApplier {
 
     private final PetitionStore store;
     private final PetitionOutbox outbox;
+    private final LegalLimits limits;
 
-    RoutingApplier(PetitionStore store, PetitionOutbox outbox) {
+    RoutingApplier(PetitionStore store, PetitionOutbox outbox, LegalLimits limits) {
         this.store = store;
         this.outbox = outbox;
+        this.limits = limits;
     }
 
     /** Completes with true if the record changed, false for a replay or a petition this intake does not hold. */
@@ -38,7 +41,7 @@ class RoutingApplier {
                     if (before.appliedEvents().contains(eventId)) {
                         return Mono.just(false);
                     }
-                    return before.petition().applyRouting(routed, outbox.now())
+                    return before.petition().applyRouting(routed, limits, outbox.now())
                             .map(change -> outbox.apply(before, change, eventId)
                                     .map(after -> true)
                                     .switchIfEmpty(Mono.error(new ConcurrentChangeException(petitionId))))

@@ -10,7 +10,9 @@ import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Relation;
 import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.domain.Action;
 import org.xinfang.intake.domain.Handling;
+import org.xinfang.intake.domain.LifeCycle;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.Petitioner;
@@ -46,6 +48,7 @@ record PetitionView(
         Instant dueBy,
         boolean overdue,
         Handling handling,
+        List<String> allowedActions,
         List<HistoryEntry> history) {
 
     record PetitionerView(String name, String phone, String idNumber, String address, Relation relation) {
@@ -66,6 +69,7 @@ record PetitionView(
                 r == null ? null : r.level(),
                 r == null ? null : new DeadlinesView(r.acceptBy(), r.handleWithinDays(), r.extensionMaxDays(),
                         r.ruleSetVersion()),
-                p.handling().dueBy(), p.overdue(now), p.handling(), p.history());
+                p.handling().dueBy(), p.overdue(now), p.handling(),
+                LifeCycle.allowedOn(p).stream().map(Action::pathName).toList(), p.history());
     }
 }

@@ -12,7 +12,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.xinfang.intake.domain.Action;
 import org.xinfang.intake.domain.FieldError;
+import org.xinfang.intake.domain.ForbiddenActionException;
+import org.xinfang.intake.domain.IllegalTransitionException;
+import org.xinfang.intake.domain.RuleViolationException;
 import org.xinfang.intake.domain.InvalidPetitionException;
 import org.xinfang.intake.messaging.ConcurrentChangeException;
 import org.xinfang.intake.persistence.StoreUnavailableException;
@@ -45,6 +49,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                 "Idempotency-Key reused with another body", e.getMessage());
         problem.setProperty("errors", fieldErrors(List.of(new FieldError("Idempotency-Key", e.getMessage()))));
+        return answer(problem);
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this state",
+                e.getMessage());
+        problem.setProperty("state", e.state().name());
+        problem.setProperty("allowedActions", e.allowed().stream().map(Action::pathName).toList());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(ForbiddenActionException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenActionException e) {
+        return answer(problem(HttpStatus.FORBIDDEN, "forbidden-action", "Not allowed for this role", e.getMessage()));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "A legal rule forbids this",
+                e.getMessage());
+        problem.setProperty("errors", fieldErrors(List.of(new FieldError(e.field(), e.getMessage()))));
         return answer(problem);
     }
 

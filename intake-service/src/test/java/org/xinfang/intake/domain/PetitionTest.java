@@ -89,7 +89,7 @@ class PetitionTest {
     void routingMovesReceivedToRoutedOnceAndAReplayChangesNothing() {
         Petition petition = registered();
         PetitionRouted routed = routed(petition, "后勤处");
-        PetitionChange change = petition.applyRouting(routed, NOW.plusSeconds(1)).orElseThrow();
+        PetitionChange change = petition.applyRouting(routed, LegalLimits.NATIONAL_DEFAULTS, NOW.plusSeconds(1)).orElseThrow();
         Petition after = change.after();
         assertThat(after.state()).isEqualTo(PetitionState.ROUTED);
         assertThat(after.subject()).isEqualTo(Subject.HYGIENE);
@@ -99,13 +99,13 @@ class PetitionTest {
         PetitionStatusChanged event = (PetitionStatusChanged) change.events().get(0);
         assertThat(event.from()).isEqualTo(PetitionState.RECEIVED);
         assertThat(event.to()).isEqualTo(PetitionState.ROUTED);
-        assertThat(after.applyRouting(routed, NOW.plusSeconds(2))).as("replay").isEmpty();
+        assertThat(after.applyRouting(routed, LegalLimits.NATIONAL_DEFAULTS, NOW.plusSeconds(2))).as("replay").isEmpty();
     }
 
     @Test
     void aRevisedDecisionBeforeAcceptanceUpdatesTheRoutingWithoutANewStep() {
-        Petition routedOnce = registered().applyRouting(routed(registered(), "后勤处"), NOW).orElseThrow().after();
-        PetitionChange revised = routedOnce.applyRouting(routed(routedOnce, "办公室"), NOW).orElseThrow();
+        Petition routedOnce = registered().applyRouting(routed(registered(), "后勤处"), LegalLimits.NATIONAL_DEFAULTS, NOW).orElseThrow().after();
+        PetitionChange revised = routedOnce.applyRouting(routed(routedOnce, "办公室"), LegalLimits.NATIONAL_DEFAULTS, NOW).orElseThrow();
         assertThat(revised.after().routing().department()).isEqualTo("办公室");
         assertThat(revised.appended()).isEmpty();
         assertThat(revised.events()).isEmpty();

@@ -1,0 +1,195 @@
+package org.xinfang.intake.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.xinfang.contracts.event.PetitionStatusChanged;
+import org.xinfang.contracts.vocabulary.PetitionState;
+
+class LifeCycleTest {
+
+    private static final Instant T0 = PetitionTest.NOW;
+    private static final LifeCycle LAW = new LifeCycle(LegalLimits.NATIONAL_DEFAULTS);
+    private static final Actor DEPARTMENT = new Actor("dept-1", Role.DEPARTMENT);
+    private static final Actor LEADER = new Actor("leader-1", Role.LEADER);
+    private static final Actor CLERK = new Actor("clerk-1", Role.CLERK);
+    private static final ActionRequest FULL = new ActionRequest("理由", "书面答复", 10);
+
+    static Petition routed() {
+        Petition p = PetitionTest.registered();
+        return p.applyRouting(PetitionTest.routed(p, "后勤处"), LegalLimits.NATIONAL_DEFAULTS, T0).orElseThrow().after();
+    }
+
+    static Petition after(Petition p, Action... steps) {
+        Petition current = p;
+        for (Action step : steps) {
+            current = LAW.take(current, step, FULL, actorFor(step), T0.plusSeconds(60)).after();
+        }
+        return current;
+    }
+
+    static Actor actorFor(Action action) {
+        Role role = action.roles().iterator().next();
+        return new Actor("u-" + role.name().toLowerCase(), role);
+    }
+
+    /** Every reachable situation, and exactly the steps the law allows from it. */
+    static Map<String, Map.Entry<Petition, Set<Action>>> situations() {
+        Map<String, Map.Entry<Petition, Set<Action>>> s = new LinkedHashMap<>();
+        s.put("received", Map.entry(PetitionTest.registered(), EnumSet.noneOf(Action.class)));
+        s.put("routed", Map.entry(routed(), EnumSet.of(Action.ACCEPT, Action.REFUSE)));
+        s.put("accepted", Map.entry(after(routed(), Action.ACCEPT), EnumSet.of(Action.START)));
+        s.put("not accepted", Map.entry(after(routed(), Action.REFUSE), EnumSet.of(Action.CLOSE)));
+        s.put("in progress", Map.entry(after(routed(), Action.ACCEPT, Action.START), EnumSet.of(Action.EXTEND, Action.RESOLVE)));
+        s.put("extended", Map.entry(after(routed(), Action.ACCEPT, Action.START, Action.EXTEND), EnumSet.of(Action.RESOLVE)));
+        Petition resolved = after(routed(), Action.ACCEPT, Action.START, Action.RESOLVE);
+        s.put("resolved", Map.entry(resolved, EnumSet.of(Action.CLOSE, Action.REQUEST_REVIEW)));
+        s.put("closed after resolution", Map.entry(after(resolved, Action.CLOSE), EnumSet.of(Action.REQUEST_REVIEW)));
+        s.put("closed after refusal", Map.entry(after(routed(), Action.REFUSE, Action.CLOSE), EnumSet.noneOf(Action.class)));
+        s.put("review requested", Map.entry(after(resolved, Action.REQUEST_REVIEW), EnumSet.of(Action.ANSWER_REVIEW)));
+        Petition reviewed = after(resolved, Action.REQUEST_REVIEW, Action.ANSWER_REVIEW);
+        s.put("reviewed", Map.entry(reviewed, EnumSet.of(Action.CLOSE, Action.REQUEST_RE_REVIEW)));
+        s.put("closed after review", Map.entry(after(reviewed, Action.CLOSE), EnumSet.of(Action.REQUEST_RE_REVIEW)));
+        s.put("re-review requested", Map.entry(after(reviewed, Action.REQUEST_RE_REVIEW), EnumSet.of(Action.ANSWER_RE_REVIEW)));
+        Petition reReviewed = after(reviewed, Action.REQUEST_RE_REVIEW, Action.ANSWER_RE_REVIEW);
+        s.put("re-reviewed", Map.entry(reReviewed, EnumSet.of(Action.CLOSE)));
+        s.put("closed after re-review", Map.entry(after(reReviewed, Action.CLOSE), EnumSet.noneOf(Action.class)));
+        return s;
+    }
+
+    @Test
+    void everyIllegalTransitionIsRefusedNamingTheAllowedOnes() {
+        int refused = 0;
+        for (var situation : situations().entrySet()) {
+            Petition p = situation.getValue().getKey();
+            Set<Action> allowed = situation.getValue().getValue();
+            assertThat(LifeCycle.allowedOn(p)).as(situation.getKey()).containsExactlyInAnyOrderElementsOf(allowed);
+            for (Action action : Action.values()) {
+                if (allowed.contains(action)) {
+                    assertThat(LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120)).after().state())
+                            .as(situation.getKey() + " → " + action).isEqualTo(action.to());
+                } else {
+                    assertThatThrownBy(() -> LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120)))
+                            .as(situation.getKey() + " → " + action)
+                            .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                                assertThat(e.state()).isEqualTo(p.state());
+                                assertThat(e.allowed()).containsExactlyInAnyOrderElementsOf(allowed);
+                            });
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).isGreaterThan(100);
+    }
+
+    @Test
+    void eachStepIsRecordedAndPublished() {
+        Petition p = routed();
+        PetitionChange accepted = LAW.take(p, Action.ACCEPT, new ActionRequest("属实", null, null), DEPARTMENT,
+                T0.plusSeconds(3600));
+        HistoryEntry entry = accepted.appended().get(0);
+        assertThat(entry).isEqualTo(new HistoryEntry(T0.plusSeconds(3600), "dept-1", "DEPARTMENT", PetitionState.ROUTED,
+                PetitionState.ACCEPTED, "属实"));
+        assertThat(accepted.after().history()).endsWith(entry).hasSize(p.history().size() + 1);
+        PetitionStatusChanged event = (PetitionStatusChanged) accepted.events().get(0);
+        assertThat(event.from()).isEqualTo(PetitionState.ROUTED);
+        assertThat(event.to()).isEqualTo(PetitionState.ACCEPTED);
+        assertThat(event.actorId()).isEqualTo("dept-1");
+        assertThat(event.dueBy()).isEqualTo(T0.plusSeconds(3600).plus(Duration.ofDays(60)));
+    }
+
+    @Test
+    void rolesAreChecked() {
+        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, CLERK, T0)).isInstanceOf(ForbiddenActionException.class);
+        Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, FULL, DEPARTMENT, T0))
+                .as("only the unit's head approves an extension").isInstanceOf(ForbiddenActionException.class);
+        Petition resolved = after(inProgress, Action.RESOLVE);
+        assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, FULL, DEPARTMENT, T0))
+                .isInstanceOf(ForbiddenActionException.class);
+    }
+
+    @Test
+    void refusalExtensionAndRepliesNeedTheirReasons() {
+        ActionRequest nothing = ActionRequest.EMPTY;
+        assertThatThrownBy(() -> LAW.take(routed(), Action.REFUSE, nothing, DEPARTMENT, T0))
+                .isInstanceOfSatisfying(InvalidPetitionException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("reason"));
+        Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest(null, null, 10), LEADER, T0))
+                .isInstanceOf(InvalidPetitionException.class);
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("调查取证", null, null), LEADER, T0))
+                .isInstanceOf(InvalidPetitionException.class);
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.RESOLVE, new ActionRequest("done", null, null), DEPARTMENT, T0))
+                .isInstanceOfSatisfying(InvalidPetitionException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("reply"));
+    }
+
+    @Test
+    void deadlinesFollowTheConfiguredLimits() {
+        LifeCycle strict = new LifeCycle(new LegalLimits(5, 20, 7, 10, 10, 10, 10));
+        Petition p = PetitionTest.registered();
+        Petition routed = p.applyRouting(PetitionTest.routed(p, "后勤处"), strict.limits(), T0).orElseThrow().after();
+        assertThat(routed.handling().dueBy()).as("accept within 5 days, not routing's 15")
+                .isEqualTo(p.receivedAt().plus(Duration.ofDays(5)));
+        Instant acceptedAt = T0.plus(Duration.ofDays(1));
+        Petition accepted = strict.take(routed, Action.ACCEPT, ActionRequest.EMPTY, DEPARTMENT, acceptedAt).after();
+        assertThat(accepted.handling().dueBy()).isEqualTo(acceptedAt.plus(Duration.ofDays(20)));
+        Petition started = strict.take(accepted, Action.START, ActionRequest.EMPTY, DEPARTMENT, acceptedAt).after();
+        assertThatThrownBy(() -> strict.take(started, Action.EXTEND, new ActionRequest("取证", null, 8), LEADER, acceptedAt))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("days"));
+        Petition extended = strict.take(started, Action.EXTEND, new ActionRequest("取证", null, 7), LEADER, acceptedAt).after();
+        assertThat(extended.handling().dueBy()).isEqualTo(acceptedAt.plus(Duration.ofDays(27)));
+        assertThat(extended.handling().extensionApprovedBy()).isEqualTo("leader-1");
+        assertThat(extended.overdue(acceptedAt.plus(Duration.ofDays(28)))).isTrue();
+        assertThat(extended.overdue(acceptedAt.plus(Duration.ofDays(26)))).isFalse();
+    }
+
+    @Test
+    void extensionIsAtMostThirtyDaysByDefault() {
+        Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 31), LEADER, T0))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 30), LEADER, T0).after().state())
+                .isEqualTo(PetitionState.EXTENDED);
+    }
+
+    @Test
+    void reviewAndReReviewMustBeRequestedWithinTheirWindows() {
+        Petition resolved = after(routed(), Action.ACCEPT, Action.START, Action.RESOLVE);
+        Instant resolvedAt = resolved.handling().resolvedAt();
+        assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, ActionRequest.EMPTY, CLERK,
+                resolvedAt.plus(Duration.ofDays(31))))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("window"));
+        Petition requested = LAW.take(resolved, Action.REQUEST_REVIEW, ActionRequest.EMPTY, CLERK,
+                resolvedAt.plus(Duration.ofDays(30))).after();
+        assertThat(requested.handling().dueBy()).as("the review is answered within 30 days")
+                .isEqualTo(resolvedAt.plus(Duration.ofDays(60)));
+        Instant answeredAt = resolvedAt.plus(Duration.ofDays(40));
+        Petition reviewed = LAW.take(requested, Action.ANSWER_REVIEW, FULL, LEADER, answeredAt).after();
+        assertThatThrownBy(() -> LAW.take(reviewed, Action.REQUEST_RE_REVIEW, ActionRequest.EMPTY, CLERK,
+                answeredAt.plus(Duration.ofDays(31)))).isInstanceOf(RuleViolationException.class);
+        assertThat(LAW.take(reviewed, Action.REQUEST_RE_REVIEW, ActionRequest.EMPTY, CLERK,
+                answeredAt.plus(Duration.ofDays(29))).after().state()).isEqualTo(PetitionState.RE_REVIEW_REQUESTED);
+    }
+
+    @Test
+    void historyIsAppendOnlyAcrossTheWholeLife() {
+        Petition closed = situations().get("closed after re-review").getKey();
+        List<PetitionState> path = new ArrayList<>();
+        closed.history().forEach(h -> path.add(h.to()));
+        assertThat(path).containsExactly(PetitionState.RECEIVED, PetitionState.ROUTED, PetitionState.ACCEPTED,
+                PetitionState.IN_PROGRESS, PetitionState.RESOLVED, PetitionState.REVIEW_REQUESTED, PetitionState.REVIEWED,
+                PetitionState.RE_REVIEW_REQUESTED, PetitionState.RE_REVIEWED, PetitionState.CLOSED);
+        for (int i = 1; i < closed.history().size(); i++) {
+            assertThat(closed.history().get(i).from()).isEqualTo(closed.history().get(i - 1).to());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.xinfang.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.Deadlines;
+import org.xinfang.contracts.event.EventMeta;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.event.PetitionStatusChanged;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.PetitionState;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import tools.jackson.databind.JsonNode;
+
+/** The life cycle over HTTP: steps answer the new petition, illegal ones 409 with the allowed steps, all published. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "xinfang.intake.limits.handle-within-days=20", "xinfang.intake.limits.extension-max-days=7"})
+@AutoConfigureWebTestClient
+class LifeCycleIT {
+
+    private static TopicTap tap;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        IntakeTestSupport.infrastructure(registry, LifeCycleIT.class);
+    }
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void aPetitionGoesThroughItsLifeAndEveryStepIsPublished() {
+        String id = routedPetition();
+        JsonNode accepted = act(id, "accept", "DEPARTMENT", "{\"reason\":\"属实，受理\"}").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+        Instant acceptedAt = Instant.parse(accepted.get("handling").get("acceptedAt").asString());
+        assertThat(Instant.parse(accepted.get("dueBy").asString())).as("configured 20 days, not 60")
+                .isEqualTo(acceptedAt.plus(Duration.ofDays(20)));
+
+        act(id, "accept", "DEPARTMENT", null).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.state").isEqualTo("ACCEPTED")
+                .jsonPath("$.allowedActions").isEqualTo(List.of("start"));
+        act(id, "start", "CLERK", null).expectStatus().isForbidden();
+        act(id, "start", "DEPARTMENT", null).expectStatus().isOk();
+        act(id, "extend", "LEADER", "{\"reason\":\"需要调查取证\",\"days\":8}").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("days");
+        act(id, "extend", "LEADER", "{\"reason\":\"需要调查取证\",\"days\":7}").expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("EXTENDED");
+        act(id, "extend", "LEADER", "{\"reason\":\"再次延期\",\"days\":3}").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("resolve"));
+        act(id, "resolve", "DEPARTMENT", "{}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reply");
+        act(id, "resolve", "DEPARTMENT", "{\"reply\":\"已整改食堂卫生，书面答复家长。\"}").expectStatus().isOk();
+        act(id, "request-review", "CLERK", "{\"reason\":\"家长对答复不满意\"}").expectStatus().isOk();
+        JsonNode reviewed = act(id, "answer-review", "LEADER", "{\"reply\":\"维持原处理意见\"}").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(reviewed.get("allowedActions").toString()).contains("close").contains("request-re-review");
+        JsonNode closed = act(id, "close", "CLERK", null).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        List<String> path = closed.get("history").valueStream().map(h -> h.get("to").asString()).toList();
+        assertThat(path).containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "IN_PROGRESS", "EXTENDED", "RESOLVED",
+                "REVIEW_REQUESTED", "REVIEWED", "CLOSED");
+        JsonNode extension = closed.get("history").get(4);
+        assertThat(extension.get("actorId").asString()).isEqualTo("u-leader");
+        assertThat(extension.get("actorRole").asString()).isEqualTo("LEADER");
+        assertThat(extension.get("reason").asString()).contains("7 day(s)").contains("需要调查取证");
+
+        IntakeTestSupport.await("all 8 status changes published", Duration.ofSeconds(20), () ->
+                tap.collect(Topics.PETITION_STATUS_CHANGED, e -> id.equals(e.meta().petitionId()), Duration.ofMillis(500))
+                        .size() >= 8);
+        List<PetitionStatusChanged> published = tap.collect(Topics.PETITION_STATUS_CHANGED,
+                e -> id.equals(e.meta().petitionId()), Duration.ofSeconds(1));
+        assertThat(published).extracting(PetitionStatusChanged::to).as("in order, each once").containsExactly(
+                PetitionState.ROUTED, PetitionState.ACCEPTED, PetitionState.IN_PROGRESS, PetitionState.EXTENDED,
+                PetitionState.RESOLVED, PetitionState.REVIEW_REQUESTED, PetitionState.REVIEWED, PetitionState.CLOSED);
+    }
+
+    @Test
+    void stepsNeedAnActorAndAKnownStep() {
+        String id = routedPetition();
+        http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'X-User-Id')]").exists()
+                .jsonPath("$.errors[?(@.field == 'X-Role')]").exists();
+        act(id, "approve-everything", "LEADER", null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("action");
+        act(id, "refuse", "DEPARTMENT", "{\"reason\":{\"$ne\":null}}").expectStatus().isBadRequest();
+        act(id, "refuse", "DEPARTMENT", null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", "s-east-99")
+                .header("X-User-Id", "u-1").header("X-Role", "DEPARTMENT")
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private String routedPetition() {
+        String id = http.post().uri("/api/v1/petitions")
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
+                EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, id,
+                        Instant.now()),
+                "received-" + id, Subject.HYGIENE, "后勤处", List.of(), EmergencyLevel.ELEVATED, List.of(), "test",
+                new Deadlines(Instant.now().plus(Duration.ofDays(15)), 60, 30)));
+        IntakeTestSupport.await("routed", Duration.ofSeconds(20), () -> "ROUTED".equals(
+                http.get().uri("/api/v1/petitions/{id}", id)
+                        .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                        .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("state").asString()));
+        return id;
+    }
+
+    private WebTestClient.ResponseSpec act(String id, String action, String role, String body) {
+        WebTestClient.RequestBodySpec request = http.post().uri("/api/v1/petitions/{id}/actions/{action}", id, action)
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .header("X-User-Id", "u-" + role.toLowerCase()).header("X-Role", role);
+        return body == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}
