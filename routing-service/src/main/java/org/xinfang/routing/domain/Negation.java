@@ -26,9 +26,9 @@ public final class Negation {
         return new Negation();
     }
 
-    /** The cue that denies a phrase starting at {@code start}, or null. */
-    String cueBefore(String text, int start) {
-        for (int gap = 0; gap <= MAX_GAP && start - gap > 0; gap++) {
+    /** The cue that denies a phrase starting at {@code start}, or null; the cue must begin at or after {@code from}. */
+    String cueBefore(String text, int start, int from) {
+        for (int gap = 0; gap <= MAX_GAP && start - gap > from; gap++) {
             if (gap > 0) {
                 char between = text.charAt(start - gap);
                 if (CLAUSE_BREAKS.indexOf(between) >= 0 || TURNS.indexOf(between) >= 0) {
@@ -38,7 +38,7 @@ public final class Negation {
             int end = start - gap;
             for (String cue : CUES) {
                 int cueStart = end - cue.length();
-                if (cueStart >= 0 && text.startsWith(cue, cueStart) && !lookAlikeAt(text, cueStart)) {
+                if (cueStart >= from && text.startsWith(cue, cueStart) && !lookAlikeAt(text, cueStart)) {
                     return cue;
                 }
             }

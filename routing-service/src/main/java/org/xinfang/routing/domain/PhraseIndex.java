@@ -40,10 +40,14 @@ public final class PhraseIndex<T> {
         }
     }
 
-    /** Every non-shield phrase found, in text order, with the negation cue in front of it when there is one. */
+    /**
+     * Every non-shield phrase found, in text order, with the negation cue in front of it when there is one. A cue
+     * inside an earlier match does not count: in "没有公开竞标" the complaint "没有公开" does not deny "竞标".
+     */
     public List<PhraseHit<T>> find(String text) {
         List<PhraseHit<T>> hits = new ArrayList<>();
         int i = 0;
+        int consumedUpTo = 0;
         int length = text.length();
         while (i < length) {
             Phrase<T> match = longestAt(text, i);
@@ -52,9 +56,10 @@ public final class PhraseIndex<T> {
                 continue;
             }
             if (match.meaning() != null) {
-                hits.add(new PhraseHit<>(match, i, negation.cueBefore(text, i)));
+                hits.add(new PhraseHit<>(match, i, negation.cueBefore(text, i, consumedUpTo)));
             }
             i += match.text().length();
+            consumedUpTo = i;
         }
         return hits;
     }
