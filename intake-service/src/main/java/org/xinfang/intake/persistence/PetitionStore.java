@@ -170,6 +170,60 @@ public class PetitionStore {
                 .transform(this::guarded);
     }
 
+    /**
+     * One page of a school's petitions matching the filter, in a stable order, starting after the cursor. Reads one
+     * more than asked so the caller knows whether another page follows.
+     */
+    public Flux<StoredPetition> page(PetitionFilter f, PageOrder order, PageCursor after, int size) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(new Document("district", f.district()).append("school", f.school()));
+        if (!f.states().isEmpty()) {
+            conditions.add(new Document("state", new Document("$in", f.states().stream().map(Enum::name).sorted().toList())));
+        }
+        if (f.subject() != null) {
+            conditions.add(new Document("subject", f.subject().name()));
+        }
+        if (f.department() != null) {
+            conditions.add(new Document("department", f.department()));
+        }
+        if (f.form() != null) {
+            conditions.add(new Document("form", f.form().name()));
+        }
+        if (f.level() != null) {
+            conditions.add(new Document("level", f.level().name()));
+        }
+        if (f.channel() != null) {
+            conditions.add(new Document("channel", f.channel().name()));
+        }
+        if (f.receivedFrom() != null) {
+            conditions.add(new Document("receivedAt", new Document("$gte", PetitionDocuments.date(f.receivedFrom()))));
+        }
+        if (f.receivedUntil() != null) {
+            conditions.add(new Document("receivedAt", new Document("$lt", PetitionDocuments.date(f.receivedUntil()))));
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            conditions.add(new Document("dueBy", new Document("$lt", PetitionDocuments.date(f.now()))));
+        } else if (Boolean.FALSE.equals(f.overdue())) {
+            conditions.add(new Document("$or", List.of(new Document("dueBy", null),
+                    new Document("dueBy", new Document("$gte", PetitionDocuments.date(f.now()))))));
+        }
+        if (order == PageOrder.DUE_FIRST) {
+            conditions.add(new Document("dueBy", new Document("$ne", null)));
+        }
+        if (after != null) {
+            String beyond = order.direction < 0 ? "$lt" : "$gt";
+            conditions.add(new Document("$or", List.of(
+                    new Document(order.field, new Document(beyond, PetitionDocuments.date(after.key()))),
+                    new Document(order.field, PetitionDocuments.date(after.key()))
+                            .append("_id", new Document(beyond, after.id())))));
+        }
+        Document sort = new Document(order.field, order.direction).append("_id", order.direction);
+        return Flux.from(petitions.find(new Document("$and", conditions)).sort(sort).limit(size + 1))
+                .map(documents::stored)
+                .transform(call -> call.timeout(CALL_TIMEOUT).onErrorMap(PetitionStore::unavailable,
+                        e -> new StoreUnavailableException("the petition store is unavailable", e)));
+    }
+
     public Mono<Long> countPending() {
         return Mono.from(petitions.countDocuments(new Document(PetitionDocuments.OUTBOX_PENDING,
                 new Document("$gt", 0)))).transform(this::guarded);
@@ -193,9 +247,13 @@ public class PetitionStore {
     /** Maps "the store is not there" to one exception the web layer answers with 503, and bounds every call. */
     private <T> Mono<T> guarded(Mono<T> call) {
         return call.timeout(CALL_TIMEOUT)
-                .onErrorMap(e -> e instanceof java.util.concurrent.TimeoutException
-                                || e instanceof MongoTimeoutException || e instanceof MongoSocketException
-                                || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError")),
+                .onErrorMap(PetitionStore::unavailable,
                         e -> new StoreUnavailableException("the petition store is unavailable", e));
+    }
+
+    private static boolean unavailable(Throwable e) {
+        return e instanceof java.util.concurrent.TimeoutException
+                || e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError"));
     }
 }

@@ -1,0 +1,188 @@
+package org.xinfang.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.Deadlines;
+import org.xinfang.contracts.event.EventMeta;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import tools.jackson.databind.JsonNode;
+
+/** The school's register with filters and cursor pages, and a department's inbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PetitionListIT {
+
+    private static final String SCHOOL = "s-list-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String INDIVIDUAL_PHONE = """
+            {"channel":"PHONE","form":"INDIVIDUAL","headcount":1,"anonymous":false,
+             "petitioners":[{"name":"张某","relation":"TEACHER"}],"title":"工资发放","description":"反映工资迟发。"}""";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        IntakeTestSupport.infrastructure(registry, PetitionListIT.class);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    private static TopicTap tap;
+    private static final List<String> groups = new ArrayList<>();
+    private static final List<String> individuals = new ArrayList<>();
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    private synchronized void seed() {
+        if (!groups.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 15; i++) {
+            groups.add(register(IntakeTestSupport.GROUP_PETITION));
+        }
+        for (int i = 0; i < 10; i++) {
+            individuals.add(register(INDIVIDUAL_PHONE));
+        }
+        // Three group petitions go to Logistics: one already overdue to accept, two due later.
+        route(groups.get(0), "后勤处", Instant.now().minus(Duration.ofDays(1)));
+        route(groups.get(1), "后勤处", Instant.now().plus(Duration.ofDays(10)));
+        route(groups.get(2), "后勤处", Instant.now().plus(Duration.ofDays(5)));
+        route(individuals.get(0), "办公室", Instant.now().plus(Duration.ofDays(5)));
+        IntakeTestSupport.await("four petitions routed", Duration.ofSeconds(20),
+                () -> list("state=ROUTED&limit=100").get("items").size() == 4);
+    }
+
+    @Test
+    void cursorPagesVisitEveryPetitionOnceNewestFirst() {
+        seed();
+        List<String> seen = new ArrayList<>();
+        List<Instant> received = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = list("limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("items").forEach(item -> {
+                seen.add(item.get("id").asString());
+                received.add(Instant.parse(item.get("receivedAt").asString()));
+            });
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen)).containsAll(groups).containsAll(individuals);
+        for (int i = 1; i < received.size(); i++) {
+            assertThat(received.get(i)).isBeforeOrEqualTo(received.get(i - 1));
+        }
+        assertThat(list("limit=100").toString()).as("lists carry no identity").doesNotContain("王某").doesNotContain("张某");
+    }
+
+    @Test
+    void filtersNarrowTheList() {
+        seed();
+        assertThat(ids("form=INDIVIDUAL&limit=100")).containsExactlyInAnyOrderElementsOf(individuals);
+        assertThat(ids("channel=VISIT&limit=100")).containsExactlyInAnyOrderElementsOf(groups);
+        assertThat(ids("department=后勤处")).containsExactlyInAnyOrder(groups.get(0), groups.get(1), groups.get(2));
+        assertThat(ids("state=ROUTED&form=INDIVIDUAL")).containsExactly(individuals.get(0));
+        assertThat(ids("state=RECEIVED,ROUTED&limit=100")).hasSize(25);
+        assertThat(ids("level=ELEVATED&limit=100")).hasSize(4);
+        assertThat(ids("subject=HYGIENE&limit=100")).hasSize(4);
+        assertThat(ids("overdue=true")).containsExactly(groups.get(0));
+        assertThat(ids("overdue=false&limit=100")).hasSize(24);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(ids("from=" + today + "&to=" + today + "&limit=100")).hasSize(25);
+        assertThat(ids("to=" + today.minusDays(1))).isEmpty();
+        assertThat(ids("from=" + today.plusDays(1))).isEmpty();
+    }
+
+    @Test
+    void theInboxShowsADepartmentsOpenPetitionsSoonestDeadlineFirst() {
+        seed();
+        JsonNode inbox = get("/api/v1/departments/后勤处/inbox?limit=2");
+        List<String> first = new ArrayList<>();
+        inbox.get("items").forEach(i -> first.add(i.get("id").asString()));
+        assertThat(first).containsExactly(groups.get(0), groups.get(2));
+        assertThat(inbox.get("items").get(0).get("overdue").asBoolean()).isTrue();
+        JsonNode rest = get("/api/v1/departments/后勤处/inbox?limit=2&cursor=" + inbox.get("nextCursor").asString());
+        assertThat(rest.get("items")).hasSize(1);
+        assertThat(rest.get("items").get(0).get("id").asString()).isEqualTo(groups.get(1));
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+        assertThat(get("/api/v1/departments/教导处/inbox").get("items")).isEmpty();
+    }
+
+    @Test
+    void badQueriesAreRefusedNamingTheParameter() {
+        for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=1000", "limit"}, {"limit=ten", "limit"},
+                {"state=LOST", "state"}, {"form=CROWD", "form"}, {"cursor=bm90LWEtY3Vyc29y", "cursor"},
+                {"from=2026-13-01", "from"}, {"overdue=maybe", "overdue"}, {"$where=1", "$where"},
+                {"from=2026-03-02&to=2026-03-01", "to"}, {"department=a%20b", "department"}, {"limit=1&limit=2", "limit"}}) {
+            http.get().uri("/api/v1/petitions?" + bad[0])
+                    .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(bad[1]);
+        }
+    }
+
+    private List<String> ids(String query) {
+        List<String> ids = new ArrayList<>();
+        list(query).get("items").forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
+    }
+
+    private JsonNode list(String query) {
+        return get("/api/v1/petitions?" + query);
+    }
+
+    private JsonNode get(String uri) {
+        return http.get().uri(uri)
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private String register(String body) {
+        return http.post().uri("/api/v1/petitions")
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+    }
+
+    private static void route(String id, String department, Instant acceptBy) {
+        tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
+                EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, SCHOOL, id, Instant.now()),
+                "received-" + id, Subject.HYGIENE, department, List.of(), EmergencyLevel.ELEVATED, List.of(), "test",
+                new Deadlines(acceptBy, 60, 30)));
+    }
+}
