@@ -3,6 +3,7 @@ package org.xinfang.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +89,7 @@ class GatewayGuardsIT {
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() {
         byte[] chunk = new byte[400];
-        java.util.Arrays.fill(chunk, (byte) ' ');
+        Arrays.fill(chunk, (byte) ' ');
         Flux<DataBuffer> chunks = Flux.range(0, 5).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.clone()));
 
         client.post().uri("/api/v1/petitions").header("X-Client-Id", "big-2")
@@ -105,7 +106,7 @@ class GatewayGuardsIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.bodyBytes").isEqualTo(900);
 
         byte[] chunk = new byte[300];
-        java.util.Arrays.fill(chunk, (byte) ' ');
+        Arrays.fill(chunk, (byte) ' ');
         Flux<DataBuffer> chunks = Flux.range(0, 3).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.clone()));
         client.post().uri("/api/v1/petitions").header("X-Client-Id", "small-2")
                 .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)

@@ -95,7 +95,9 @@ class UpstreamDownIT {
                 .expectBody().jsonPath("$.status").isEqualTo(503).jsonPath("$.service").isEqualTo(service)
                 .jsonPath("$.instance").isEqualTo(path.replaceAll("\\?.*", ""));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // Refused connections fail at once; the bound only has to tell that from a hang (timeouts are 2 s and 30 s,
+        // and a GET makes three attempts), with room for a loaded build machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

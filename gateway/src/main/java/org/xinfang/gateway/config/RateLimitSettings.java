@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("xinfang.gateway.rate-limit")
 public record RateLimitSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("20") double perSecond,
-        @DefaultValue("40") int burst,
+        @DefaultValue("50") double perSecond,
+        @DefaultValue("100") int burst,
         @DefaultValue("10000") int maxClients) {
 }
