@@ -10,6 +10,7 @@ import org.xinfang.contracts.vocabulary.EmergencyLevel;
  *
  * @param causeEventId the routed event that raised it
  * @param step the escalation step it has reached (0 = first recipient)
+ * @param currentRole who must answer now: the first recipient, or the role the chain has escalated to
  */
 public record Alert(
         String alertId,
@@ -25,6 +26,7 @@ public record Alert(
         String summary,
         AlertState state,
         int step,
+        RecipientRole currentRole,
         Instant raisedAt,
         String acknowledgedBy,
         String acknowledgedRole,
@@ -32,5 +34,10 @@ public record Alert(
 
     public boolean open() {
         return state == AlertState.OPEN;
+    }
+
+    public Alert acknowledged(String by, String role, Instant at) {
+        return new Alert(alertId, incidentId, causeEventId, district, school, petitionId, kind, level, recipientRole,
+                department, summary, AlertState.ACKNOWLEDGED, step, currentRole, raisedAt, by, role, at);
     }
 }

@@ -34,7 +34,7 @@ public final class AlertPlanner {
         List<Alert> alerts = planned.stream()
                 .map(p -> new Alert(alertIdOf(petition.causeEventId(), p), incident.incidentId(), petition.causeEventId(),
                         petition.district(), petition.school(), petition.petitionId(), p.kind(), petition.level(),
-                        p.role(), p.department(), AlertSummary.of(petition, p), AlertState.OPEN, 0, now,
+                        p.role(), p.department(), AlertSummary.of(petition, p), AlertState.OPEN, 0, p.role(), now,
                         null, null, null))
                 .toList();
         return Optional.of(new Plan(incident, alerts));

@@ -1,11 +1,14 @@
 package org.xinfang.notification.messaging;
 
 import java.time.Instant;
+import org.xinfang.contracts.event.AlertAcknowledged;
+import org.xinfang.contracts.event.AlertEscalated;
 import org.xinfang.contracts.event.AlertRaised;
 import org.xinfang.contracts.event.EmergencyActivationRequested;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.EscalationChain;
 import org.xinfang.notification.domain.Incident;
 
 /**
@@ -27,6 +30,21 @@ final class AlertEvents {
         EventMeta meta = EventMeta.derivedFrom(causeOf(alert), AlertRaised.class, alert.alertId(), alert.raisedAt());
         return new AlertRaised(meta, alert.alertId(), alert.kind(), alert.level(), alert.recipientRole().name(),
                 alert.department(), alert.summary());
+    }
+
+    /** One acknowledgement per alert, so the id derives from the alert alone. */
+    static AlertAcknowledged acknowledged(Alert alert) {
+        EventMeta meta = EventMeta.derivedFrom(causeOf(alert), AlertAcknowledged.class, alert.alertId(),
+                alert.acknowledgedAt());
+        return new AlertAcknowledged(meta, alert.alertId(), alert.acknowledgedBy(), alert.acknowledgedRole());
+    }
+
+    /** One escalation per (alert, step): a step re-run after a crash publishes the same event id. */
+    static AlertEscalated escalated(Alert alert, EscalationChain.Escalation step, Instant at) {
+        EventMeta meta = EventMeta.derivedFrom(causeOf(alert), AlertEscalated.class,
+                alert.alertId() + "#" + step.toStep(), at);
+        return new AlertEscalated(meta, alert.alertId(), step.fromStep(), step.toStep(), step.toRole().name(),
+                "no acknowledgement within " + step.waitFor());
     }
 
     static EmergencyActivationRequested activationRequested(Alert request, Incident incident, Instant at) {

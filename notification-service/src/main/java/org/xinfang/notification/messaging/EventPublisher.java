@@ -41,6 +41,11 @@ public class EventPublisher {
         await(CompletableFuture.allOf(sends));
     }
 
+    /** Sends without blocking a request thread; completes once the broker has it. */
+    public reactor.core.publisher.Mono<Void> send(Outgoing<?> event) {
+        return reactor.core.publisher.Mono.fromFuture(() -> kafka.send(event.record())).timeout(SEND_TIMEOUT).then();
+    }
+
     void deadLetter(String topicName, String key, byte[] value, String reason) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topicName, key, value);
         record.headers().add("x-dead-letter-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -43,7 +43,30 @@ class PublishRecovery {
 
     @Scheduled(initialDelayString = "${xinfang.notification.recovery-interval-ms:30000}",
             fixedDelayString = "${xinfang.notification.recovery-interval-ms:30000}")
-    void republishUnpublished() {
+    void recover() {
+        republishRaised();
+        republishAcknowledged();
+    }
+
+    private void republishAcknowledged() {
+        try {
+            List<Alert> stale = alerts.ackUnpublishedBefore(clock.instant().minus(grace), 500).collectList().block(TIMEOUT);
+            if (stale == null || stale.isEmpty()) {
+                return;
+            }
+            publisher.publishAll(stale.stream()
+                    .<EventPublisher.Outgoing<?>>map(a -> EventPublisher.on(Topics.ALERT_ACKNOWLEDGED, AlertEvents.acknowledged(a)))
+                    .toList());
+            for (Alert alert : stale) {
+                alerts.markAckPublished(alert.alertId(), clock.instant()).block(TIMEOUT);
+            }
+            log.warn("recovered {} acknowledgement events left unpublished", stale.size());
+        } catch (RuntimeException e) {
+            log.warn("acknowledgement recovery failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    private void republishRaised() {
         try {
             List<Alert> stale = alerts.unpublishedRaisedBefore(clock.instant().minus(grace), 500)
                     .collectList().block(TIMEOUT);

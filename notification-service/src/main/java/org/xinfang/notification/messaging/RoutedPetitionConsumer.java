@@ -28,7 +28,8 @@ class RoutedPetitionConsumer {
         this.publisher = publisher;
     }
 
-    @KafkaListener(id = "routed-petitions", topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}",
+    // The group is spring.kafka.consumer.group-id (the service name), not the listener id.
+    @KafkaListener(id = "routed-petitions", idIsGroup = false, topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}",
             concurrency = "${xinfang.notification.consumer-concurrency:3}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         PetitionRouted routed;

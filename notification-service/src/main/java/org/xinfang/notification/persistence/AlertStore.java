@@ -63,6 +63,17 @@ public class AlertStore implements IndexedStore {
         return Mono.from(alerts.updateMany(Filters.in("_id", alertIds), Updates.set("publishedAt", date(at)))).then();
     }
 
+    public Mono<Void> markAckPublished(String alertId, Instant at) {
+        return Mono.from(alerts.updateOne(Filters.eq("_id", alertId), Updates.set("ackPublishedAt", date(at)))).then();
+    }
+
+    /** Acknowledged alerts whose AlertAcknowledged may not have reached the broker. */
+    public Flux<Alert> ackUnpublishedBefore(Instant before, int limit) {
+        return Flux.from(alerts.find(Filters.and(Filters.eq("state", AlertState.ACKNOWLEDGED.name()),
+                        Filters.eq("ackPublishedAt", null), Filters.lt("acknowledgedAt", date(before))))
+                .limit(limit)).map(AlertStore::fromDocument);
+    }
+
     /** Alerts whose events may not have reached the broker (the process died between the write and the publish). */
     public Flux<Alert> unpublishedRaisedBefore(Instant before, int limit) {
         return Flux.from(alerts.find(Filters.and(Filters.eq("publishedAt", null), Filters.lt("raisedAt", date(before))))
@@ -113,6 +124,7 @@ public class AlertStore implements IndexedStore {
                 .append("summary", a.summary())
                 .append("state", a.state().name())
                 .append("step", a.step())
+                .append("currentRole", a.currentRole().name())
                 .append("raisedAt", date(a.raisedAt()))
                 .append("acknowledgedBy", a.acknowledgedBy())
                 .append("acknowledgedRole", a.acknowledgedRole())
@@ -125,7 +137,8 @@ public class AlertStore implements IndexedStore {
                 d.getString("district"), d.getString("school"), d.getString("petitionId"),
                 AlertKind.valueOf(d.getString("kind")), EmergencyLevel.valueOf(d.getString("level")),
                 RecipientRole.valueOf(d.getString("recipientRole")), d.getString("department"), d.getString("summary"),
-                AlertState.valueOf(d.getString("state")), d.getInteger("step", 0), instant(d, "raisedAt"),
+                AlertState.valueOf(d.getString("state")), d.getInteger("step", 0),
+                RecipientRole.valueOf(d.getString("currentRole")), instant(d, "raisedAt"),
                 d.getString("acknowledgedBy"), d.getString("acknowledgedRole"), instant(d, "acknowledgedAt"));
     }
 }

@@ -2,11 +2,15 @@ package org.xinfang.notification.web;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.notification.persistence.AlertStore;
+import org.xinfang.notification.messaging.Acknowledgements;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Alerts of the caller's school; another school's alerts are simply not there. */
 @RestController
@@ -14,9 +18,29 @@ import reactor.core.publisher.Flux;
 class AlertController {
 
     private final AlertStore alerts;
+    private final Acknowledgements acknowledgements;
 
-    AlertController(AlertStore alerts) {
+    AlertController(AlertStore alerts, Acknowledgements acknowledgements) {
         this.alerts = alerts;
+        this.acknowledgements = acknowledgements;
+    }
+
+    /** The person answering takes responsibility; the escalation chain stops. A second acknowledgement is a 409. */
+    @PostMapping("/{alertId}/ack")
+    Mono<AlertView> acknowledge(ServerHttpRequest request, @PathVariable String alertId) {
+        Tenant tenant = Tenant.of(request);
+        Actor actor = Actor.of(request);
+        return acknowledgements.acknowledge(alertId, tenant.district(), tenant.school(), actor.userId(), actor.role())
+                .map(outcome -> {
+                    if (outcome instanceof Acknowledgements.Outcome.Acknowledged done) {
+                        return AlertView.of(done.alert());
+                    }
+                    if (outcome instanceof Acknowledgements.Outcome.AlreadyAcknowledged earlier) {
+                        throw new ConflictException("alert " + alertId + " was already acknowledged by "
+                                + earlier.alert().acknowledgedBy());
+                    }
+                    throw new NotFoundException("no alert " + alertId);
+                });
     }
 
     @GetMapping

@@ -1,0 +1,48 @@
+package org.xinfang.notification.messaging;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.persistence.AlertStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * A person takes responsibility for an alert: one atomic write from OPEN to ACKNOWLEDGED (so of two people racing,
+ * one wins), the chain's timers cancelled, and {@code AlertAcknowledged} published at once.
+ */
+@Component
+public class Acknowledgements {
+
+    /** What became of an acknowledgement. */
+    public sealed interface Outcome {
+        record Acknowledged(Alert alert) implements Outcome { }
+        record AlreadyAcknowledged(Alert alert) implements Outcome { }
+        record NotFound() implements Outcome { }
+    }
+
+    private final AlertStore alerts;
+    private final Escalator escalator;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    Acknowledgements(AlertStore alerts, Escalator escalator, EventPublisher publisher, Clock clock) {
+        this.alerts = alerts;
+        this.escalator = escalator;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Mono<Outcome> acknowledge(String alertId, String district, String school, String by, String role) {
+        return alerts.byId(alertId)
+                .filter(a -> a.school().equals(school) && a.district().equals(district))
+                .flatMap(found -> alerts.acknowledge(alertId, by, role, clock.instant())
+                        .flatMap(acked -> escalator.stop(alertId)
+                                .then(publisher.send(EventPublisher.on(Topics.ALERT_ACKNOWLEDGED,
+                                        AlertEvents.acknowledged(acked))))
+                                .then(alerts.markAckPublished(alertId, clock.instant()))
+                                .thenReturn((Outcome) new Outcome.Acknowledged(acked)))
+                        .switchIfEmpty(alerts.byId(alertId).map(Outcome.AlreadyAcknowledged::new)))
+                .defaultIfEmpty(new Outcome.NotFound());
+    }
+}

@@ -1,0 +1,152 @@
+package org.xinfang.notification.messaging;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.EscalationChain;
+import org.xinfang.notification.domain.EscalationPolicy;
+import org.xinfang.notification.domain.EscalationTimer;
+import org.xinfang.notification.domain.Incident;
+import org.xinfang.notification.persistence.AlertStore;
+import org.xinfang.notification.persistence.EscalationTimerStore;
+
+/**
+ * Walks unacknowledged alerts up their school's chain. Each step is a stored timer; the instance that claims a due
+ * timer moves the alert one step (a conditional write, so the move happens once), stores the next step's timer,
+ * publishes {@code AlertEscalated} and tells the channels. Re-running a claimed step after a crash repeats nothing:
+ * the move is conditional, the next timer is insert-if-absent and the event id is derived.
+ */
+@Component
+public class Escalator implements AlertListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Escalator.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final EscalationPolicy policy;
+    private final AlertStore alerts;
+    private final EscalationTimerStore timers;
+    private final EventPublisher publisher;
+    private final List<EscalationListener> listeners;
+    private final TimerWheel wheel;
+    private final Clock clock;
+    private final Duration claimLease;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+    private volatile boolean running;
+
+    Escalator(EscalationPolicy policy, AlertStore alerts, EscalationTimerStore timers, EventPublisher publisher,
+              List<EscalationListener> listeners, TimerWheel wheel, Clock clock,
+              @Value("${xinfang.notification.escalation.claim-lease:PT1M}") Duration claimLease) {
+        this.policy = policy;
+        this.alerts = alerts;
+        this.timers = timers;
+        this.publisher = publisher;
+        this.listeners = listeners;
+        this.wheel = wheel;
+        this.clock = clock;
+        this.claimLease = claimLease;
+        wheel.onWake(this::fireDue);
+    }
+
+    @Override
+    public void alertsStored(Incident incident, List<Alert> stored) {
+        for (Alert alert : stored) {
+            policy.next(alert).ifPresent(step -> {
+                Instant due = alert.raisedAt().plus(step.waitFor());
+                timers.schedule(EscalationTimer.of(alert.alertId(), step.fromStep(), due)).block(TIMEOUT);
+                wheel.wakeAt(due);
+            });
+        }
+    }
+
+    /** Stops the chain of an acknowledged alert. */
+    public reactor.core.publisher.Mono<Void> stop(String alertId) {
+        return timers.cancelFor(alertId);
+    }
+
+    /** Fires every due timer, then sleeps until the next one. Runs on the wheel's one thread. */
+    void fireDue() {
+        if (!running) {
+            return;
+        }
+        Optional<EscalationTimer> due;
+        while ((due = timers.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {
+            fire(due.get());
+        }
+        timers.nextDue().blockOptional(TIMEOUT).ifPresent(wheel::wakeAt);
+    }
+
+    private void fire(EscalationTimer timer) {
+        Instant now = clock.instant();
+        Optional<Alert> current = alerts.byId(timer.alertId()).blockOptional(TIMEOUT);
+        Optional<EscalationChain.Escalation> step = current.filter(Alert::open)
+                .flatMap(a -> policy.chainOf(a.school()).after(a.recipientRole(), timer.fromStep()));
+        if (step.isEmpty()) {
+            timers.fired(timer.timerId(), now).block(TIMEOUT);
+            return;
+        }
+        EscalationChain.Escalation escalation = step.get();
+        Optional<Alert> moved = alerts.advanceStep(timer.alertId(), escalation.fromStep(), escalation.toRole().name())
+                .blockOptional(TIMEOUT)
+                // Claimed again after a crash mid-step: the move already happened, finish the rest of the step.
+                .or(() -> current.filter(a -> a.step() == escalation.toStep()))
+                .or(() -> alerts.byId(timer.alertId()).blockOptional(TIMEOUT)
+                        .filter(a -> a.open() && a.step() == escalation.toStep()));
+        if (moved.isEmpty()) {
+            timers.fired(timer.timerId(), now).block(TIMEOUT);
+            return;
+        }
+        Alert alert = moved.get();
+        policy.next(alert).ifPresent(next ->
+                timers.schedule(EscalationTimer.of(alert.alertId(), next.fromStep(), now.plus(next.waitFor()))).block(TIMEOUT));
+        publisher.publishAll(List.of(EventPublisher.on(Topics.ALERT_ESCALATED, AlertEvents.escalated(alert, escalation, now))));
+        listeners.forEach(l -> l.alertEscalated(alert, escalation));
+        timers.fired(timer.timerId(), now).block(TIMEOUT);
+        log.info("alert {} escalated from step {} to step {} ({})", alert.alertId(), escalation.fromStep(),
+                escalation.toStep(), escalation.toRole());
+    }
+
+    /** The slow recovery path: claims abandoned by a dead instance, and timers stored by other instances. */
+    @Scheduled(initialDelayString = "${xinfang.notification.escalation.sweep-interval-ms:30000}",
+            fixedDelayString = "${xinfang.notification.escalation.sweep-interval-ms:30000}")
+    void sweep() {
+        try {
+            timers.releaseClaimedBefore(clock.instant().minus(claimLease)).block(TIMEOUT);
+            wheel.wakeNow();
+        } catch (RuntimeException e) {
+            log.warn("escalation sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    /** Wakes the wheel now; tests call it after moving their clock and wait for the returned future. */
+    public java.util.concurrent.Future<?> wakeNow() {
+        return wheel.wakeNow();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        // Timers stored before a restart: wake at once for the overdue, then at the next due time.
+        wheel.wakeNow();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

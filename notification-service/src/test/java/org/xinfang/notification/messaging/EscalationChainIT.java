@@ -1,0 +1,156 @@
+package org.xinfang.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xinfang.notification.Fixtures.DISTRICT;
+import static org.xinfang.notification.Fixtures.SCHOOL;
+import static org.xinfang.notification.Fixtures.await;
+import static org.xinfang.notification.Fixtures.routed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.AlertAcknowledged;
+import org.xinfang.contracts.event.AlertEscalated;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import org.xinfang.notification.Fixtures;
+import org.xinfang.notification.MutableClock;
+
+/**
+ * An unacknowledged activation request walks leader → deputy → principal with the configured waits, measured on a
+ * clock the test moves; acknowledging stops it. The slow sweep is off, so only the timers move the chain.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "xinfang.notification.escalation.sweep-interval-ms=3600000")
+@AutoConfigureWebTestClient
+class EscalationChainIT {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
+    private static TopicTap tap;
+
+    @TestConfiguration
+    static class HandMovedClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    Escalator escalator;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Fixtures.infrastructure(registry, "escalation-it");
+    }
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    private Map<String, Object> activationRequest(String petitionId) {
+        List<Map<String, Object>> alerts = web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        return alerts.stream().filter(a -> "ACTIVATION_REQUEST".equals(a.get("kind"))).findFirst().orElse(null);
+    }
+
+    /** Moves the clock and waits for the timers' wake-up to finish, so "nothing happened" can be asserted too. */
+    private void moveClock(Duration by) {
+        CLOCK.advance(by);
+        try {
+            escalator.wakeNow().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("wake-up did not finish", e);
+        }
+    }
+
+    @Test
+    void anUnansweredRequestWalksTheChainStepByStepAndStopsWhenAcknowledged() {
+        PetitionRouted event = routed(EmergencyLevel.ELEVATED, "后勤处", List.of());
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+        await("the activation request", Duration.ofSeconds(30), () -> activationRequest(petitionId) != null);
+        String alertId = (String) activationRequest(petitionId).get("alertId");
+
+        moveClock(Duration.ofMinutes(4));
+        assertThat(activationRequest(petitionId).get("step")).isEqualTo(0);
+
+        moveClock(Duration.ofMinutes(1).plusSeconds(1));
+        await("the deputy is asked", Duration.ofSeconds(10),
+                () -> "DEPUTY".equals(activationRequest(petitionId).get("currentRole")));
+        assertThat(activationRequest(petitionId).get("step")).isEqualTo(1);
+
+        moveClock(Duration.ofMinutes(4));
+        assertThat(activationRequest(petitionId).get("currentRole")).isEqualTo("DEPUTY");
+        moveClock(Duration.ofMinutes(1).plusSeconds(1));
+        await("the principal is asked", Duration.ofSeconds(10),
+                () -> "PRINCIPAL".equals(activationRequest(petitionId).get("currentRole")));
+
+        web.post().uri("/api/v1/alerts/{id}/ack", alertId)
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("X-User-Id", "u-principal-1").header("X-Role", "PRINCIPAL")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED")
+                .jsonPath("$.acknowledgedBy").isEqualTo("u-principal-1");
+
+        moveClock(Duration.ofHours(1));
+        List<AlertEscalated> escalations = tap.collect(Topics.ALERT_ESCALATED, e -> alertId.equals(e.alertId()),
+                Duration.ofSeconds(3));
+        assertThat(escalations).extracting(AlertEscalated::toStep).containsExactly(1, 2);
+        assertThat(escalations).extracting(AlertEscalated::toRole).containsExactly("DEPUTY", "PRINCIPAL");
+        assertThat(activationRequest(petitionId).get("step")).isEqualTo(2);
+
+        AlertAcknowledged ack = tap.awaitOne(Topics.ALERT_ACKNOWLEDGED, e -> alertId.equals(e.alertId()),
+                Duration.ofSeconds(10));
+        assertThat(ack.acknowledgedBy()).isEqualTo("u-principal-1");
+        assertThat(ack.role()).isEqualTo("PRINCIPAL");
+
+        web.post().uri("/api/v1/alerts/{id}/ack", alertId)
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("X-User-Id", "u-deputy-1").header("X-Role", "DEPUTY")
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+    }
+
+    @Test
+    void acknowledgingNeedsTheActorAndTheCallersSchool() {
+        web.post().uri("/api/v1/alerts/{id}/ack", "nope")
+                .header("X-District", DISTRICT).header("X-School", SCHOOL).header("X-Role", "LEADER")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-User-Id");
+        web.post().uri("/api/v1/alerts/{id}/ack", "nope")
+                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("X-User-Id", "u-1").header("X-Role", "LEADER")
+                .exchange().expectStatus().isNotFound();
+    }
+}
