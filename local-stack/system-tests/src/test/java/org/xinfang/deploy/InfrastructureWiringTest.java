@@ -1,0 +1,111 @@
+package org.xinfang.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The addresses the services are given are the ones the infrastructure objects create, in every overlay (a resized
+ * replica set with a stale host list would otherwise go unnoticed), and both ends of each allowed network path agree:
+ * a service allowed out to Kafka or MongoDB is also let in there.
+ */
+class InfrastructureWiringTest {
+
+    @TestFactory
+    Stream<DynamicContainer> servicesFindTheInfrastructure() {
+        return RenderedOverlay.all().map(overlay -> DynamicContainer.dynamicContainer(overlay.name(), Stream.of(
+                DynamicTest.dynamicTest("KAFKA_BOOTSTRAP is the cluster's bootstrap Service", () -> kafka(overlay)),
+                DynamicTest.dynamicTest("MONGO_HOSTS lists every replica-set member", () -> mongo(overlay)),
+                DynamicTest.dynamicTest("Kafka's listener admits every service that reaches for it",
+                        () -> kafkaAdmitsClients(overlay)),
+                DynamicTest.dynamicTest("MongoDB admits every service that owns a database",
+                        () -> mongoAdmitsOwners(overlay)))));
+    }
+
+    private static Map<String, String> platform(RenderedOverlay overlay) {
+        return StrictModel.read(overlay.get("ConfigMap", "xinfang-platform"), ConfigMap.class).getData();
+    }
+
+    private static GenericKafkaListener plainListener(Kafka kafka) {
+        return kafka.getSpec().getKafka().getListeners().stream().filter(l -> !l.isTls()).findFirst()
+                .orElseThrow(() -> new AssertionError("no plain in-cluster listener"));
+    }
+
+    private static Kafka theKafka(RenderedOverlay overlay) {
+        List<JsonNode> clusters = overlay.ofKind("Kafka");
+        assertThat(clusters).hasSize(1);
+        return StrictModel.read(clusters.get(0), Kafka.class);
+    }
+
+    private static void kafka(RenderedOverlay overlay) {
+        Kafka kafka = theKafka(overlay);
+        // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap.
+        assertThat(platform(overlay)).containsEntry("KAFKA_BOOTSTRAP",
+                kafka.getMetadata().getName() + "-kafka-bootstrap:" + plainListener(kafka).getPort());
+    }
+
+    private static void mongo(RenderedOverlay overlay) {
+        StatefulSet mongo = StrictModel.read(overlay.get("StatefulSet", "mongodb"), StatefulSet.class);
+        String service = mongo.getSpec().getServiceName();
+        overlay.get("Service", service);
+        List<String> members = IntStream.range(0, mongo.getSpec().getReplicas())
+                .mapToObj(i -> mongo.getMetadata().getName() + "-" + i + "." + service + ":27017").toList();
+        assertThat(platform(overlay).get("MONGO_HOSTS").split(",")).containsExactlyElementsOf(members);
+        assertThat(mongo.getSpec().getReplicas() % 2).as("an odd number of members elects a primary").isEqualTo(1);
+    }
+
+    private static void kafkaAdmitsClients(RenderedOverlay overlay) {
+        GenericKafkaListener listener = plainListener(theKafka(overlay));
+        for (Suite service : Suite.SERVICES) {
+            Map<String, String> labels = podLabels(overlay, service);
+            boolean reaches = policiesOf(overlay, labels).stream().flatMap(p -> egressPeers(p).stream())
+                    .anyMatch(peer -> peer.getPodSelector() != null && "xinfang".equals(Optional.ofNullable(
+                            peer.getPodSelector().getMatchLabels()).orElse(Map.of()).get("strimzi.io/cluster")));
+            boolean admitted = listener.getNetworkPolicyPeers().stream()
+                    .anyMatch(peer -> Selectors.matches(peer.getPodSelector(), labels));
+            assertThat(admitted).as(service + " reaches for Kafka: " + reaches + ", admitted: " + admitted)
+                    .isEqualTo(reaches);
+        }
+    }
+
+    private static void mongoAdmitsOwners(RenderedOverlay overlay) {
+        NetworkPolicy mongo = StrictModel.read(overlay.get("NetworkPolicy", "mongodb"), NetworkPolicy.class);
+        for (Suite service : Suite.SERVICES) {
+            Map<String, String> labels = podLabels(overlay, service);
+            boolean admitted = mongo.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream())
+                    .anyMatch(peer -> peer.getNamespaceSelector() == null
+                            && Selectors.matches(peer.getPodSelector(), labels));
+            assertThat(admitted).as(service + " admitted by MongoDB").isEqualTo(service.database() != null);
+        }
+    }
+
+    private static Map<String, String> podLabels(RenderedOverlay overlay, Suite service) {
+        return StrictModel.read(overlay.get("Deployment", service.name()), Deployment.class)
+                .getSpec().getTemplate().getMetadata().getLabels();
+    }
+
+    private static List<NetworkPolicy> policiesOf(RenderedOverlay overlay, Map<String, String> labels) {
+        return overlay.ofKind("NetworkPolicy").stream().map(PodHardening.as(NetworkPolicy.class))
+                .filter(p -> Selectors.matches(p.getSpec().getPodSelector(), labels)).toList();
+    }
+
+    private static List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> egressPeers(
+            NetworkPolicy policy) {
+        return Optional.ofNullable(policy.getSpec().getEgress()).orElse(List.of()).stream()
+                .flatMap(r -> Optional.ofNullable(r.getTo()).orElse(List.of()).stream()).toList();
+    }
+}
