@@ -20,12 +20,14 @@ import org.xinfang.contracts.vocabulary.Subject;
 
 /**
  * Issue 5's bar, measured on the labelled corpus: at least 90% of subjects inferred right, and every petition whose
- * text affirms violence or danger to people routed CRITICAL. The confusion summary goes to the log.
+ * text affirms violence or danger to people routed CRITICAL. The confusion summary goes to the log. The held-out
+ * set, never used to fit the rules, is scored the same way and logged, to show how far the rules generalise.
  */
 class ClassificationCorpusTest {
 
     private static final Logger log = LoggerFactory.getLogger(ClassificationCorpusTest.class);
-    private static final LabelledCorpus CORPUS = LabelledCorpus.load();
+    private static final LabelledCorpus CORPUS = LabelledCorpus.load().and(LabelledCorpus.load("petitions-round2.tsv"));
+    private static final LabelledCorpus HOLDOUT = LabelledCorpus.load("holdout.tsv");
     private static final PetitionRouter ROUTER = new PetitionRouter(SubjectClassifier.standard(), RiskDetector.standard(),
             new LevelRules(LevelThresholds.defaults()), LegalLimits.defaults());
     private static final RuleSet RULES = DefaultRuleSet.create();
@@ -47,11 +49,38 @@ class ClassificationCorpusTest {
 
     @Test
     void subjectsAreInferredWithAtLeastNinetyPercentAccuracy() {
+        Score score = score(CORPUS);
+        log.info("corpus ({} petitions) confusion summary\n{}", CORPUS.entries().size(), score.summary());
+        assertThat(score.accuracy()).as(score.summary()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void everyViolentOrDangerousPetitionIsCritical() {
+        Score score = score(CORPUS);
+        assertThat(score.notCritical()).as(score.summary()).isEmpty();
+        assertThat(score.recallMisses(RiskSignal.VIOLENCE)).as(score.summary()).isEmpty();
+        assertThat(score.recallMisses(RiskSignal.DANGER_TO_PEOPLE)).as(score.summary()).isEmpty();
+    }
+
+    /** A measurement, not a bar: how the rules do on petitions they were never fitted to. */
+    @Test
+    void heldOutPetitionsAreScoredAndLogged() {
+        Score score = score(HOLDOUT);
+        log.info("held-out ({} petitions, never used for fitting) confusion summary\n{}", HOLDOUT.entries().size(),
+                score.summary());
+        assertThat(HOLDOUT.entries()).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    private static Score score(LabelledCorpus corpus) {
         Map<Subject, int[]> bySubject = new EnumMap<>(Subject.class);
         Map<String, Integer> confusions = new TreeMap<>();
-        List<String> misses = new ArrayList<>();
+        Map<RiskSignal, int[]> recall = new EnumMap<>(RiskSignal.class);
+        Map<RiskSignal, List<String>> missed = new EnumMap<>(RiskSignal.class);
+        Map<RiskSignal, Integer> falseAlarms = new EnumMap<>(RiskSignal.class);
+        List<String> lines = new ArrayList<>();
+        List<String> notCritical = new ArrayList<>();
         int correct = 0;
-        for (LabelledCorpus.Entry e : CORPUS.entries()) {
+        for (LabelledCorpus.Entry e : corpus.entries()) {
             RoutingDecision decision = ROUTER.route(facts(e), RULES);
             int[] counts = bySubject.computeIfAbsent(e.subject(), s -> new int[2]);
             counts[0]++;
@@ -60,28 +89,8 @@ class ClassificationCorpusTest {
                 counts[1]++;
             } else {
                 confusions.merge(e.subject() + " → " + decision.subject(), 1, Integer::sum);
-                misses.add(e.id() + " " + e.subject() + " → " + decision.subject() + ": " + e.title());
+                lines.add("  miss " + e.id() + " " + e.subject() + " → " + decision.subject() + ": " + e.title());
             }
-        }
-        double accuracy = (double) correct / CORPUS.entries().size();
-        StringBuilder summary = new StringBuilder(String.format("subject accuracy %d/%d = %.1f%%%n",
-                correct, CORPUS.entries().size(), accuracy * 100));
-        bySubject.forEach((s, c) -> summary.append(String.format("  %-22s %d/%d%n", s, c[1], c[0])));
-        summary.append("confusions (expected → inferred):\n");
-        confusions.forEach((pair, n) -> summary.append("  ").append(pair).append(" ×").append(n).append('\n'));
-        misses.forEach(m -> summary.append("  miss ").append(m).append('\n'));
-        log.info("confusion summary\n{}", summary);
-        assertThat(accuracy).as(summary.toString()).isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void everyViolentOrDangerousPetitionIsCritical() {
-        Map<RiskSignal, int[]> recall = new EnumMap<>(RiskSignal.class);
-        Map<RiskSignal, Integer> falseAlarms = new EnumMap<>(RiskSignal.class);
-        List<String> missed = new ArrayList<>();
-        List<String> alarms = new ArrayList<>();
-        for (LabelledCorpus.Entry e : CORPUS.entries()) {
-            RoutingDecision decision = ROUTER.route(facts(e), RULES);
             for (RiskSignal signal : RiskSignal.values()) {
                 boolean labelled = e.risks().contains(signal);
                 boolean found = decision.riskSignals().contains(signal);
@@ -91,33 +100,41 @@ class ClassificationCorpusTest {
                     if (found) {
                         r[1]++;
                     } else {
-                        missed.add(e.id() + " " + signal + ": " + e.title());
+                        missed.computeIfAbsent(signal, s -> new ArrayList<>()).add(e.id());
+                        lines.add("  missed " + signal + " " + e.id() + ": " + e.title());
                     }
                 } else if (found) {
                     falseAlarms.merge(signal, 1, Integer::sum);
-                    alarms.add(e.id() + " " + signal + ": " + e.title());
+                    lines.add("  false alarm " + signal + " " + e.id() + ": " + e.title());
                 }
             }
             boolean violentOrDangerous = e.risks().contains(RiskSignal.VIOLENCE) || e.risks().contains(RiskSignal.DANGER_TO_PEOPLE);
-            if (violentOrDangerous) {
-                assertThat(decision.level()).as(e.id() + " " + e.title() + " " + decision.reasons())
-                        .isEqualTo(EmergencyLevel.CRITICAL);
+            if (violentOrDangerous && decision.level() != EmergencyLevel.CRITICAL) {
+                notCritical.add(e.id() + " " + e.title() + " → " + decision.level());
             }
         }
-        StringBuilder summary = new StringBuilder("risk signals (found/labelled, false alarms):\n");
+        double accuracy = (double) correct / corpus.entries().size();
+        StringBuilder summary = new StringBuilder(String.format("subject accuracy %d/%d = %.1f%%%n",
+                correct, corpus.entries().size(), accuracy * 100));
+        bySubject.forEach((s, c) -> summary.append(String.format("  %-22s %d/%d%n", s, c[1], c[0])));
+        summary.append("confusions (expected → inferred):\n");
+        confusions.forEach((pair, n) -> summary.append("  ").append(pair).append(" ×").append(n).append('\n'));
+        summary.append("risk signals (found/labelled, false alarms):\n");
         recall.forEach((s, r) -> summary.append(String.format("  %-16s %d/%d, false alarms %d%n", s, r[1], r[0],
                 falseAlarms.getOrDefault(s, 0))));
-        missed.forEach(m -> summary.append("  missed ").append(m).append('\n'));
-        alarms.forEach(a -> summary.append("  false alarm ").append(a).append('\n'));
-        log.info("risk summary\n{}", summary);
-        for (RiskSignal critical : List.of(RiskSignal.VIOLENCE, RiskSignal.DANGER_TO_PEOPLE)) {
-            int[] r = recall.get(critical);
-            assertThat(r[1]).as(critical + " recall\n" + summary).isEqualTo(r[0]);
-        }
+        lines.forEach(l -> summary.append(l).append('\n'));
+        return new Score(accuracy, summary.toString(), missed, notCritical);
     }
 
     private static PetitionFacts facts(LabelledCorpus.Entry e) {
         return new PetitionFacts(Form.INDIVIDUAL, 1, false, null, e.title(), e.description(), Set.of(),
                 Instant.parse("2026-11-02T01:00:00Z"));
+    }
+
+    private record Score(double accuracy, String summary, Map<RiskSignal, List<String>> missed, List<String> notCritical) {
+
+        List<String> recallMisses(RiskSignal signal) {
+            return missed.getOrDefault(signal, List.of());
+        }
     }
 }

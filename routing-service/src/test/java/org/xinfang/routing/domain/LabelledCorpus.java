@@ -17,10 +17,20 @@ record LabelledCorpus(List<Entry> entries) {
     record Entry(String id, Subject subject, Set<RiskSignal> risks, String title, String description) {
     }
 
+    LabelledCorpus and(LabelledCorpus more) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(more.entries());
+        return new LabelledCorpus(List.copyOf(all));
+    }
+
     static LabelledCorpus load() {
-        try (InputStream in = LabelledCorpus.class.getResourceAsStream("/corpus/petitions.tsv")) {
+        return load("petitions.tsv");
+    }
+
+    static LabelledCorpus load(String name) {
+        try (InputStream in = LabelledCorpus.class.getResourceAsStream("/corpus/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("corpus/petitions.tsv is missing from the test resources");
+                throw new IllegalStateException("corpus/" + name + " is missing from the test resources");
             }
             List<Entry> entries = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
