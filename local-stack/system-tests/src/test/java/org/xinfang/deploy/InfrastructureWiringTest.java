@@ -99,7 +99,7 @@ class InfrastructureWiringTest {
     }
 
     private static List<NetworkPolicy> policiesOf(RenderedOverlay overlay, Map<String, String> labels) {
-        return overlay.ofKind("NetworkPolicy").stream().map(PodHardening.as(NetworkPolicy.class))
+        return overlay.ofKind("NetworkPolicy").stream().map(StrictModel.reader(NetworkPolicy.class))
                 .filter(p -> Selectors.matches(p.getSpec().getPodSelector(), labels)).toList();
     }
 

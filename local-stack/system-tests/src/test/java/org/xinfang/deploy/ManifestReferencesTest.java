@@ -94,7 +94,7 @@ class ManifestReferencesTest {
                 Optional.ofNullable(v.getSecret()).ifPresent(s -> secrets.add(s.getSecretName()));
             });
         }
-        overlay.ofKind("Ingress").stream().map(PodHardening.as(Ingress.class))
+        overlay.ofKind("Ingress").stream().map(StrictModel.reader(Ingress.class))
                 .forEach(i -> i.getSpec().getTls().forEach(t -> secrets.add(t.getSecretName())));
         for (String name : configMaps) {
             overlay.get("ConfigMap", name);
@@ -107,7 +107,7 @@ class ManifestReferencesTest {
     }
 
     private static void ingress(RenderedOverlay overlay) {
-        List<Ingress> ingresses = overlay.ofKind("Ingress").stream().map(PodHardening.as(Ingress.class)).toList();
+        List<Ingress> ingresses = overlay.ofKind("Ingress").stream().map(StrictModel.reader(Ingress.class)).toList();
         assertThat(ingresses).as("only the gateway is exposed").hasSize(1);
         ingresses.get(0).getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
             assertThat(path.getBackend().getService().getName()).isEqualTo("gateway");
@@ -120,7 +120,7 @@ class ManifestReferencesTest {
 
     private static void policies(RenderedOverlay overlay) {
         List<PodTemplateSpec> pods = podTemplates(overlay);
-        for (NetworkPolicy policy : overlay.ofKind("NetworkPolicy").stream().map(PodHardening.as(NetworkPolicy.class))
+        for (NetworkPolicy policy : overlay.ofKind("NetworkPolicy").stream().map(StrictModel.reader(NetworkPolicy.class))
                 .toList()) {
             var selector = policy.getSpec().getPodSelector();
             boolean strimziPods = Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of())

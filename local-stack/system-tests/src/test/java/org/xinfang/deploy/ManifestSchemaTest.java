@@ -1,11 +1,14 @@
 package org.xinfang.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import tools.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -22,6 +25,14 @@ class ManifestSchemaTest {
                         RenderedOverlay.describe(object),
                         () -> assertThat(StrictModel.problems(object))
                                 .as(overlay + ": " + RenderedOverlay.describe(object)).isEmpty()))));
+    }
+
+    @Test
+    void withoutKubectlTheChecksFailWithInstructions() {
+        assertThatThrownBy(() -> RenderedOverlay.kubectl(Map.of("PATH", "/nonexistent")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("kubectl is not on the PATH");
+        assertThatThrownBy(() -> RenderedOverlay.kubectl(Map.of("KUBECTL", "/nonexistent/kubectl")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("not an executable");
     }
 
     @TestFactory

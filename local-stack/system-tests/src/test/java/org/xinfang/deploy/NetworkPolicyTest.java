@@ -63,7 +63,7 @@ class NetworkPolicyTest {
         Map<String, String> labels = StrictModel.read(overlay.get("Deployment", service.name()), Deployment.class)
                 .getSpec().getTemplate().getMetadata().getLabels();
         List<NetworkPolicy> policies = overlay.ofKind("NetworkPolicy").stream()
-                .map(PodHardening.as(NetworkPolicy.class))
+                .map(StrictModel.reader(NetworkPolicy.class))
                 .filter(p -> Selectors.matches(p.getSpec().getPodSelector(), labels)).toList();
         assertThat(policies).as(service + " has its own policy")
                 .anyMatch(p -> p.getMetadata().getName().equals(service.name()));

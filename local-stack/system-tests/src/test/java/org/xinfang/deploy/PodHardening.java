@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -131,9 +130,5 @@ final class PodHardening {
     @SafeVarargs
     private static <T> T first(T... values) {
         return Stream.of(values).filter(v -> v != null).findFirst().orElse(null);
-    }
-
-    static <T> Function<JsonNode, T> as(Class<T> type) {
-        return node -> StrictModel.read(node, type);
     }
 }

@@ -63,7 +63,7 @@ record RenderedOverlay(String name, List<JsonNode> objects) {
 
     private static RenderedOverlay render(String overlay) {
         Path dir = deployDir().resolve("overlays").resolve(overlay);
-        String kubectl = kubectl();
+        String kubectl = kubectl(System.getenv());
         try {
             Path out = Files.createTempFile("kustomize-" + overlay, ".yaml");
             Path err = Files.createTempFile("kustomize-" + overlay, ".err");
@@ -101,12 +101,15 @@ record RenderedOverlay(String name, List<JsonNode> objects) {
      * kubectl from $KUBECTL or the PATH. Its absence fails the build with instructions: the manifests would go
      * unchecked otherwise.
      */
-    static String kubectl() {
-        Optional<String> configured = Optional.ofNullable(System.getenv("KUBECTL")).filter(s -> !s.isBlank());
+    static String kubectl(Map<String, String> environment) {
+        Optional<String> configured = Optional.ofNullable(environment.get("KUBECTL")).filter(s -> !s.isBlank());
         if (configured.isPresent()) {
+            if (!Files.isExecutable(Path.of(configured.get()))) {
+                return fail("KUBECTL is set to " + configured.get() + ", which is not an executable file.");
+            }
             return configured.get();
         }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        String path = Optional.ofNullable(environment.get("PATH")).orElse("");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "kubectl");
             if (Files.isExecutable(candidate)) {

@@ -30,6 +30,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import tools.jackson.databind.DeserializationFeature;
@@ -130,6 +131,11 @@ final class StrictModel {
             throw new AssertionError(RenderedOverlay.describe(object) + " does not match " + type.getName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** {@link #read} as a function, for streams of rendered objects. */
+    static <T> Function<JsonNode, T> reader(Class<T> type) {
+        return node -> read(node, type);
     }
 
     /** Validates one object and returns the problems found (empty when it is valid). */

@@ -57,11 +57,11 @@ class TopicsMatchRegistryTest {
     private static void checkDurability(RenderedOverlay overlay) {
         int[] expected = DURABILITY.get(overlay.name());
         assertThat(expected).as("durability promised for overlay " + overlay.name()).isNotNull();
-        List<Kafka> clusters = overlay.ofKind("Kafka").stream().map(PodHardening.as(Kafka.class)).toList();
+        List<Kafka> clusters = overlay.ofKind("Kafka").stream().map(StrictModel.reader(Kafka.class)).toList();
         assertThat(clusters).hasSize(1);
         Kafka kafka = clusters.get(0);
         String cluster = kafka.getMetadata().getName();
-        List<KafkaNodePool> pools = overlay.ofKind("KafkaNodePool").stream().map(PodHardening.as(KafkaNodePool.class))
+        List<KafkaNodePool> pools = overlay.ofKind("KafkaNodePool").stream().map(StrictModel.reader(KafkaNodePool.class))
                 .toList();
         assertThat(pools).allSatisfy(pool -> assertThat(pool.getMetadata().getLabels())
                 .containsEntry("strimzi.io/cluster", cluster));
@@ -89,7 +89,7 @@ class TopicsMatchRegistryTest {
     }
 
     private static List<KafkaTopic> topics(RenderedOverlay overlay) {
-        return overlay.ofKind("KafkaTopic").stream().map(PodHardening.as(KafkaTopic.class)).toList();
+        return overlay.ofKind("KafkaTopic").stream().map(StrictModel.reader(KafkaTopic.class)).toList();
     }
 
     private static String topicName(KafkaTopic topic) {
