@@ -30,7 +30,7 @@ public final class AlertPlanner {
         boolean actedBeforeApproval = policy.actsBeforeApproval(petition.level());
         Incident incident = new Incident(incidentIdOf(petition.petitionId()), petition.district(), petition.school(),
                 petition.petitionId(), petition.level(), petition.department(), petition.coDepartments(),
-                Incident.Activation.REQUESTED, actedBeforeApproval, now, petition.causeEventId());
+                Incident.Activation.REQUESTED, actedBeforeApproval, now, petition.causeEventId(), null, List.of());
         List<Alert> alerts = planned.stream()
                 .map(p -> new Alert(alertIdOf(petition.causeEventId(), p), incident.incidentId(), petition.causeEventId(),
                         petition.district(), petition.school(), petition.petitionId(), p.kind(), petition.level(),
@@ -38,6 +38,21 @@ public final class AlertPlanner {
                         null, null, null))
                 .toList();
         return Optional.of(new Plan(incident, alerts));
+    }
+
+    /**
+     * On the leader's approval, every responsible department is told to go to the scene. The cause is the decision
+     * (one per incident), so each department gets one such notice however often the decision is replayed.
+     */
+    public List<Alert> sceneNotices(Incident incident, String decisionEventId, Instant now) {
+        return incident.departments().stream()
+                .map(department -> new Alert(uuid("scene|" + incident.incidentId() + "|" + department),
+                        incident.incidentId(), decisionEventId, incident.district(), incident.school(),
+                        incident.petitionId(), org.xinfang.contracts.vocabulary.AlertKind.DEPARTMENT_NOTICE,
+                        incident.level(), RecipientRole.DEPARTMENT, department,
+                        AlertSummary.goToScene(incident, department), AlertState.OPEN, 0, RecipientRole.DEPARTMENT,
+                        now, null, null, null))
+                .toList();
     }
 
     /** One incident per petition: a re-routed petition stays the same emergency. */

@@ -17,6 +17,12 @@ final class AlertSummary {
         return what + "：" + action(alert);
     }
 
+    static String goToScene(Incident incident, String department) {
+        return "[" + levelName(incident.level()) + "] 信访事项 " + incident.petitionId()
+                + "：组长已批准启动信访工作应急预案，请" + department
+                + "立即赶赴现场，了解情况、宣传政策、疏导劝返，维护秩序";
+    }
+
     private static String action(PlannedAlert alert) {
         return switch (alert.kind()) {
             case ACTIVATION_REQUEST -> "请组长决定是否启动信访工作应急预案";

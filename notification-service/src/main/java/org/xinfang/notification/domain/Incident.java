@@ -21,12 +21,23 @@ public record Incident(
         Activation activation,
         boolean actedBeforeApproval,
         Instant openedAt,
-        String causeEventId) {
+        String causeEventId,
+        ActivationDecision decision,
+        List<TimelineEntry> timeline) {
 
     /** Where the leader's approval stands. */
     public enum Activation { REQUESTED, APPROVED, DECLINED }
 
     public Incident {
         coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** Every department the plan sends to the scene: the responsible one first, then the co-departments. */
+    public List<String> departments() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(department);
+        all.addAll(coDepartments);
+        return List.copyOf(all);
     }
 }

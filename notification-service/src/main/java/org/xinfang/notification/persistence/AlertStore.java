@@ -86,6 +86,11 @@ public class AlertStore implements IndexedStore {
                 .sort(Sorts.ascending("raisedAt", "_id"))).map(AlertStore::fromDocument);
     }
 
+    public Flux<Alert> openOfIncident(String incidentId, AlertKind kind) {
+        return Flux.from(alerts.find(Filters.and(Filters.eq("incidentId", incidentId), Filters.eq("kind", kind.name()),
+                Filters.eq("state", AlertState.OPEN.name())))).map(AlertStore::fromDocument);
+    }
+
     public Mono<Alert> byId(String alertId) {
         return Mono.from(alerts.find(Filters.eq("_id", alertId)).first()).map(AlertStore::fromDocument);
     }

@@ -4,6 +4,8 @@ import static org.xinfang.notification.persistence.Documents.date;
 import static org.xinfang.notification.persistence.Documents.instant;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -13,7 +15,10 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.notification.domain.ActivationDecision;
 import org.xinfang.notification.domain.Incident;
+import org.xinfang.notification.domain.TimelineAction;
+import org.xinfang.notification.domain.TimelineEntry;
 import reactor.core.publisher.Mono;
 
 /** The incidents, one document per petition, created once whatever number of times its routed event arrives. */
@@ -45,6 +50,36 @@ public class IncidentStore {
                 .then();
     }
 
+    /** Records the leader's decision once: only a requested activation can be decided; empty if already decided. */
+    public Mono<Incident> decide(String incidentId, ActivationDecision decision, TimelineEntry entry) {
+        Incident.Activation outcome = decision.approved() ? Incident.Activation.APPROVED : Incident.Activation.DECLINED;
+        return Mono.from(incidents.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", incidentId), Filters.eq("activation", Incident.Activation.REQUESTED.name())),
+                        Updates.combine(Updates.set("activation", outcome.name()),
+                                Updates.set("decision", decisionDocument(decision)),
+                                Updates.push("timeline", entryDocument(entry))),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(IncidentStore::fromDocument);
+    }
+
+    /** Appends a timeline entry unless an entry with its id is there already (a retried request). */
+    public Mono<Boolean> record(String incidentId, TimelineEntry entry) {
+        return Mono.from(incidents.updateOne(
+                        Filters.and(Filters.eq("_id", incidentId), Filters.ne("timeline.entryId", entry.entryId())),
+                        Updates.push("timeline", entryDocument(entry))))
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
+    static Document decisionDocument(ActivationDecision d) {
+        return new Document("approved", d.approved()).append("by", d.by()).append("role", d.role())
+                .append("at", date(d.at())).append("reason", d.reason());
+    }
+
+    static Document entryDocument(TimelineEntry e) {
+        return new Document("entryId", e.entryId()).append("action", e.action().name()).append("by", e.by())
+                .append("role", e.role()).append("at", date(e.at())).append("note", e.note());
+    }
+
     static Document toDocument(Incident i) {
         return new Document("_id", i.incidentId())
                 .append("district", i.district())
@@ -56,7 +91,8 @@ public class IncidentStore {
                 .append("activation", i.activation().name())
                 .append("actedBeforeApproval", i.actedBeforeApproval())
                 .append("openedAt", date(i.openedAt()))
-                .append("causeEventId", i.causeEventId());
+                .append("causeEventId", i.causeEventId())
+                .append("timeline", List.of());
     }
 
     static Incident fromDocument(Document d) {
@@ -64,6 +100,17 @@ public class IncidentStore {
                 EmergencyLevel.valueOf(d.getString("level")), d.getString("department"),
                 d.getList("coDepartments", String.class, List.of()),
                 Incident.Activation.valueOf(d.getString("activation")), d.getBoolean("actedBeforeApproval", false),
-                instant(d, "openedAt"), d.getString("causeEventId"));
+                instant(d, "openedAt"), d.getString("causeEventId"), decisionOf(d.get("decision", Document.class)),
+                d.getList("timeline", Document.class, List.of()).stream().map(IncidentStore::entryOf).toList());
+    }
+
+    private static ActivationDecision decisionOf(Document d) {
+        return d == null ? null : new ActivationDecision(d.getBoolean("approved", false), d.getString("by"),
+                d.getString("role"), instant(d, "at"), d.getString("reason"));
+    }
+
+    private static TimelineEntry entryOf(Document e) {
+        return new TimelineEntry(e.getString("entryId"), TimelineAction.valueOf(e.getString("action")), e.getString("by"),
+                e.getString("role"), instant(e, "at"), e.getString("note"));
     }
 }

@@ -1,22 +1,47 @@
 package org.xinfang.notification.web;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.notification.domain.ActivationDecision;
+import org.xinfang.notification.domain.TimelineAction;
+import org.xinfang.notification.domain.TimelineEntry;
+import org.xinfang.notification.messaging.ActivationDecisions;
+import org.xinfang.notification.messaging.IncidentTimeline;
 import org.xinfang.notification.persistence.IncidentStore;
 import reactor.core.publisher.Mono;
 
-/** Incidents of the caller's school; another school's incident answers 404. */
+/** Incidents of the caller's school (another school's incident answers 404): the decision and the scene record. */
 @RestController
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
 
-    private final IncidentStore incidents;
+    /** What people record by hand; the decision entries are written by the decision itself. */
+    private static final Set<TimelineAction> RECORDABLE = EnumSet.of(TimelineAction.ARRIVED,
+            TimelineAction.EXPLAINED_POLICY, TimelineAction.PERSUADED_TO_RETURN, TimelineAction.MOVED_AWAY,
+            TimelineAction.POLICE_CALLED, TimelineAction.RESOLVED, TimelineAction.REPORTED_TO_BUREAU);
 
-    IncidentController(IncidentStore incidents) {
+    private final IncidentStore incidents;
+    private final ActivationDecisions decisions;
+    private final IncidentTimeline timeline;
+
+    IncidentController(IncidentStore incidents, ActivationDecisions decisions, IncidentTimeline timeline) {
         this.incidents = incidents;
+        this.decisions = decisions;
+        this.timeline = timeline;
+    }
+
+    record DecisionBody(Boolean approved, String reason) {
+    }
+
+    record TimelineBody(String action, String note) {
     }
 
     @GetMapping("/{incidentId}")
@@ -26,5 +51,72 @@ class IncidentController {
                 .filter(i -> i.school().equals(tenant.school()) && i.district().equals(tenant.district()))
                 .map(IncidentView::of)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
+    }
+
+    /** The leader (or deputy) approves or declines activating the plan; a second decision is a 409. */
+    @PostMapping("/{incidentId}/activation")
+    Mono<IncidentView> decide(ServerHttpRequest request, @PathVariable String incidentId,
+                              @RequestBody(required = false) DecisionBody body) {
+        Tenant tenant = Tenant.of(request);
+        Actor actor = Actor.of(request);
+        if (body == null || body.approved() == null) {
+            throw new InvalidRequestException("approved", "is required (true or false)");
+        }
+        String reason = optionalText(body.reason(), "reason");
+        if (!ActivationDecision.mayDecide(actor.role())) {
+            throw new ForbiddenException("only " + ActivationDecision.ROLES_THAT_DECIDE + " may decide on activation");
+        }
+        return decisions.decide(incidentId, tenant.district(), tenant.school(), body.approved(), actor.userId(),
+                        actor.role(), reason)
+                .map(outcome -> {
+                    if (outcome instanceof ActivationDecisions.Outcome.Decided done) {
+                        return IncidentView.of(done.incident());
+                    }
+                    if (outcome instanceof ActivationDecisions.Outcome.AlreadyDecided earlier) {
+                        throw new ConflictException("incident " + incidentId + " was already decided: "
+                                + earlier.incident().activation());
+                    }
+                    throw new NotFoundException("no incident " + incidentId);
+                });
+    }
+
+    /**
+     * Records what was done on the scene. An {@code Idempotency-Key} header makes a retried request record once.
+     * Notes are for what was done; they must not name petitioners.
+     */
+    @PostMapping("/{incidentId}/timeline")
+    Mono<IncidentView> record(ServerHttpRequest request, @PathVariable String incidentId,
+                              @RequestBody(required = false) TimelineBody body) {
+        Tenant tenant = Tenant.of(request);
+        Actor actor = Actor.of(request);
+        if (body == null || body.action() == null || body.action().isBlank()) {
+            throw new InvalidRequestException("action", "is required, one of " + RECORDABLE);
+        }
+        TimelineAction action;
+        try {
+            action = TimelineAction.valueOf(body.action().trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("action", "must be one of " + RECORDABLE);
+        }
+        if (!RECORDABLE.contains(action)) {
+            throw new InvalidRequestException("action", "must be one of " + RECORDABLE);
+        }
+        String note = optionalText(body.note(), "note");
+        String key = request.getHeaders().getFirst("Idempotency-Key");
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
+        }
+        String entryId = key != null ? key.trim() : UUID.randomUUID().toString();
+        return timeline.record(incidentId, tenant.district(), tenant.school(), entryId, action, actor.userId(),
+                        actor.role(), note)
+                .map(IncidentView::of)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
+    }
+
+    private static String optionalText(String value, String field) {
+        if (value != null && value.length() > TimelineEntry.MAX_NOTE) {
+            throw new InvalidRequestException(field, "at most " + TimelineEntry.MAX_NOTE + " characters");
+        }
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

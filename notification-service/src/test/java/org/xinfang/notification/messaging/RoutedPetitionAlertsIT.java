@@ -12,57 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.event.AlertRaised;
 import org.xinfang.contracts.event.EmergencyActivationRequested;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
-import org.xinfang.localstack.testing.Infrastructure;
-import org.xinfang.localstack.testing.TopicTap;
-import org.xinfang.notification.Fixtures;
+import org.xinfang.notification.ServiceIT;
 
 /** Routed petitions in over the real broker, alerts stored in the real store, events out on the real topics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class RoutedPetitionAlertsIT {
-
-    private static TopicTap tap;
-
-    @Autowired
-    WebTestClient web;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Fixtures.infrastructure(registry, "routed-alerts-it");
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
-
-    private List<Map<String, Object>> alerts(String petitionId) {
-        return web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
-                .exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
-    }
+class RoutedPetitionAlertsIT extends ServiceIT {
 
     @Test
     void aCriticalPetitionAlertsEachRequiredContactExactlyOnceEvenWhenRedelivered() {
