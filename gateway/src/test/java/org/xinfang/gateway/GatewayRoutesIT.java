@@ -231,7 +231,9 @@ class GatewayRoutesIT {
         client.get().uri("/api/v1/subscriptions").exchange().expectStatus().isOk();
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text)
-                        .contains("http_server_requests_seconds_count").contains("application=\"gateway\""));
+                        .contains("http_server_requests_seconds_count").contains("application=\"gateway\"")
+                        .contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"reporting\"")
+                        .contains("resilience4j_circuitbreaker_state"));
     }
 
     private Map<String, Object> getEcho(String uri) {
