@@ -14,7 +14,7 @@ public record ReportingProperties(
         @DefaultValue("15") int acceptWithinDays,
         @DefaultValue("60") int handleWithinDays,
         @DefaultValue("30") int extensionMaxDays,
-        @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("reporting-service") String consumerGroup) {
 
     public ReportingPolicy policy() {

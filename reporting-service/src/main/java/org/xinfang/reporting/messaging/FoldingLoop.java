@@ -168,7 +168,8 @@ public final class FoldingLoop implements SmartLifecycle {
         });
         c.commitSync(next);
         folded.increment(events.size());
-        sample.stop(batchTimer);
+        long nanos = sample.stop(batchTimer);
+        log.debug("folded {} events into {} district-days in {} ms", events.size(), districtDays.size(), nanos / 1_000_000);
     }
 
     /** Puts every partition of the batch back to its first record, so the next poll returns the batch again. */
