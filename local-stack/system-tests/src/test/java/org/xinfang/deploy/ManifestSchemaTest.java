@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every overlay renders with {@code kubectl kustomize}, and every object it renders is valid against the schema of its
  * kind, offline and strictly (see {@link StrictModel}): Kubernetes kinds, Strimzi's kafka.strimzi.io/v1 kinds and the
- * Prometheus operator's monitoring.coreos.com/v1 kinds.
+ * Prometheus operator's monitoring.coreos.com/v1 kinds; and the API server's own rules that no model sees
+ * (see {@link ApiServerRules}).
  */
 class ManifestSchemaTest {
 
@@ -23,8 +24,35 @@ class ManifestSchemaTest {
         return RenderedOverlay.names().stream().map(overlay -> DynamicContainer.dynamicContainer(overlay,
                 RenderedOverlay.of(overlay).objects().stream().map(object -> DynamicTest.dynamicTest(
                         RenderedOverlay.describe(object),
-                        () -> assertThat(StrictModel.problems(object))
-                                .as(overlay + ": " + RenderedOverlay.describe(object)).isEmpty()))));
+                        () -> {
+                            assertThat(StrictModel.problems(object))
+                                    .as(overlay + ": " + RenderedOverlay.describe(object)).isEmpty();
+                            assertThat(ApiServerRules.violations(object))
+                                    .as(overlay + ": " + RenderedOverlay.describe(object)).isEmpty();
+                        }))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theApiServersOwnRulesAreChecked() {
+        JsonNode valid = RenderedOverlay.of("dev").get("Deployment", "intake-service");
+        String container = "/spec/template/spec/containers/0";
+        return Stream.of(
+                DynamicTest.dynamicTest("the rendered intake Deployment passes",
+                        () -> assertThat(ApiServerRules.violations(valid)).isEmpty()),
+                DynamicTest.dynamicTest("a selector that misses its own pods", () -> assertThat(ApiServerRules
+                        .violations(Mutation.of(valid).set("/spec/selector/matchLabels", "app.kubernetes.io/name",
+                                "\"intake\""))).isNotEmpty()),
+                DynamicTest.dynamicTest("a mount of an undeclared volume", () -> assertThat(ApiServerRules
+                        .violations(Mutation.of(valid).set(container + "/volumeMounts/0", "name", "\"scratch\"")))
+                        .anyMatch(v -> v.contains("scratch"))),
+                DynamicTest.dynamicTest("a probe on an unknown port", () -> assertThat(ApiServerRules
+                        .violations(Mutation.of(valid).set(container + "/readinessProbe/httpGet", "port",
+                                "\"admin\""))).anyMatch(v -> v.contains("admin"))),
+                DynamicTest.dynamicTest("an upper-case name", () -> assertThat(ApiServerRules
+                        .violations(Mutation.of(valid).set("/metadata", "name", "\"Intake\""))).isNotEmpty()),
+                DynamicTest.dynamicTest("a label value with a space", () -> assertThat(ApiServerRules
+                        .violations(Mutation.of(valid).set("/metadata/labels", "tier", "\"front end\"")))
+                        .isNotEmpty()));
     }
 
     @Test
