@@ -1,0 +1,218 @@
+package org.xinfang.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.PetitionReceived;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.Form;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TopicTap;
+import org.xinfang.routing.domain.DefaultRuleSet;
+import org.xinfang.routing.persistence.DecisionStore;
+
+/**
+ * Rule sets per district and school over the real store: validated on save, versioned, audited, used by routing and
+ * named in its decisions; and the dry run, which decides without storing or emitting anything.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+class RuleSetAdministrationIT {
+
+    private static final String DISTRICT = "d-admin";
+    private static final String SCHOOL = "s-admin-01";
+    private static final String BASE = "/api/v1/routing/rule-sets/districts/" + DISTRICT;
+    private static TopicTap tap;
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DecisionStore decisions;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RoutingIntegrationSupport.register(registry, RuleSetAdministrationIT.class);
+    }
+
+    @BeforeAll
+    static void openTap() {
+        tap = Infrastructure.shared().tap();
+    }
+
+    @AfterAll
+    static void closeTap() {
+        tap.close();
+    }
+
+    @Test
+    void onlyTheDistrictsAdministratorMayChangeItsRuleSet() {
+        web.put().uri(BASE).header("X-District", DISTRICT).bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri(BASE).header("X-District", "d-other").header("X-Role", "ADMINISTRATOR").bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isForbidden();
+        web.put().uri(BASE).header("X-Role", "ADMINISTRATOR").bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-District");
+    }
+
+    @Test
+    void anInvalidRuleSetIsRefusedWithEveryFieldAtFault() {
+        Map<String, Object> invalid = body(0, "CANTEEN");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) invalid.get("assignments");
+        table.remove("EPIDEMIC");
+        table.put("HOMEWORK", Map.of("department", "LOGISTICS"));
+        admin(web.put().uri(BASE + "/schools/s-invalid")).bodyValue(invalid)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("assignments.HOMEWORK")
+                .jsonPath("$.errors[0].reason").isEqualTo("unknown subject");
+        table.remove("HOMEWORK");
+        admin(web.put().uri(BASE + "/schools/s-invalid")).bodyValue(invalid)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'assignments.EPIDEMIC.department')].reason").isEqualTo("every subject needs a department")
+                .jsonPath("$.errors[?(@.field == 'assignments.HYGIENE.department')].reason").isEqualTo("unknown department 'CANTEEN'");
+        admin(web.put().uri(BASE + "/schools/s-invalid")).header("Content-Type", "application/json").bodyValue("{\"baseVersion\": \"one\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("baseVersion");
+        admin(web.get().uri(BASE + "/schools/s-invalid")).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void savedVersionsRouteTheirSchoolsAreNamedInDecisionsAndFormTheAuditTrail() {
+        // The district moves hygiene to a canteen committee of its own.
+        Map<String, Object> district = body(0, "CANTEEN_COMMITTEE");
+        district.put("comment", "canteens are run by a district committee");
+        admin(web.put().uri(BASE)).header("X-User", "zhang.admin").bodyValue(district)
+                .exchange().expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.versionName").isEqualTo(DISTRICT + "-1")
+                .jsonPath("$.savedBy").isEqualTo("zhang.admin")
+                .jsonPath("$.changes[0]").isEqualTo("departments added: CANTEEN_COMMITTEE")
+                .jsonPath("$.changes[1]").isEqualTo("HYGIENE: LOGISTICS → CANTEEN_COMMITTEE");
+        // A second edit from the same base loses: no silent overwrite.
+        admin(web.put().uri(BASE)).bodyValue(body(0, "LOGISTICS")).exchange().expectStatus().isEqualTo(409);
+
+        PetitionReceived received = Petitions.received(DISTRICT, "s-admin-02", Form.INDIVIDUAL, 1, false,
+                "食堂饭菜变质", "孩子说食堂的饭菜有酸味，像是变质了。");
+        tap.publish(Topics.PETITION_RECEIVED, received);
+        PetitionRouted routed = tap.awaitOne(Topics.PETITION_ROUTED,
+                r -> r.receivedEventId().equals(received.meta().eventId()), Duration.ofSeconds(30));
+        assertThat(routed.department()).isEqualTo("CANTEEN_COMMITTEE");
+        assertThat(routed.ruleSetVersion()).isEqualTo(DISTRICT + "-1");
+
+        // One school splits it differently again; its own rule set wins over the district's.
+        admin(web.put().uri(BASE + "/schools/" + SCHOOL)).bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.versionName").isEqualTo(DISTRICT + "/" + SCHOOL + "-1")
+                .jsonPath("$.changes[0]").isEqualTo("departments removed: CANTEEN_COMMITTEE");
+        dryRun(DISTRICT, SCHOOL, Map.of("form", "INDIVIDUAL", "headcount", 1, "title", "食堂饭菜变质", "description", "饭菜变质"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.department").isEqualTo("LOGISTICS")
+                .jsonPath("$.ruleSetVersion").isEqualTo(DISTRICT + "/" + SCHOOL + "-1");
+        dryRun(DISTRICT, "s-admin-03", Map.of("form", "INDIVIDUAL", "headcount", 1, "title", "食堂饭菜变质", "description", "饭菜变质"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.department").isEqualTo("CANTEEN_COMMITTEE");
+
+        Map<String, Object> second = body(1, "CANTEEN_COMMITTEE");
+        second.put("coordinator", null);
+        admin(web.put().uri(BASE)).header("X-User", "li.admin").bodyValue(second)
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(2)
+                .jsonPath("$.changes[0]").isEqualTo("coordinator: GENERAL_OFFICE → null");
+        admin(web.get().uri(BASE + "/history")).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].version").isEqualTo(2).jsonPath("$[0].savedBy").isEqualTo("li.admin")
+                .jsonPath("$[1].version").isEqualTo(1).jsonPath("$[1].savedBy").isEqualTo("zhang.admin")
+                .jsonPath("$[1].comment").isEqualTo("canteens are run by a district committee")
+                .jsonPath("$[1].savedAt").exists();
+        web.get().uri("/api/v1/routing/rule-sets/effective").header("X-District", DISTRICT).header("X-School", "s-admin-09")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.versionName").isEqualTo(DISTRICT + "-2");
+    }
+
+    @Test
+    void aDryRunShowsTheDecisionAndItsReasonsAndLeavesNoTrace() {
+        long before = decisions.count().block();
+        dryRun("d-dry", "s-dry-01", Map.of("form", "GROUP", "headcount", 35, "escalated", false,
+                "title", "家长聚集反映乱收费", "description", "三十多名家长反映学校乱收费，有家长说没有打人，但砸坏了门卫室的窗户。",
+                "riskSignals", List.of("BLOCKING")))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.subject").isEqualTo("EDUCATION_FEES")
+                .jsonPath("$.department").isEqualTo("PARTY_BRANCH")
+                .jsonPath("$.level").isEqualTo("CRITICAL")
+                .jsonPath("$.riskSignals[0]").isEqualTo("BLOCKING").jsonPath("$.riskSignals[1]").isEqualTo("VIOLENCE")
+                .jsonPath("$.ruleSetVersion").isEqualTo("default-1")
+                .jsonPath("$.deadlines.handleWithinDays").isEqualTo(60)
+                .jsonPath("$.reasons").value(v -> assertThat((List<?>) v)
+                        .anySatisfy(r -> assertThat(r.toString()).contains("'打人' denied by '没有'"))
+                        .anySatisfy(r -> assertThat(r.toString()).contains("'砸坏' → VIOLENCE")));
+        assertThat(decisions.count().block()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunOfAnInvalidPetitionNamesEveryField() {
+        dryRun("d-dry", "s-dry-01", Map.of("headcount", 0, "title", " "))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'form')]").exists()
+                .jsonPath("$.errors[?(@.field == 'headcount')]").exists()
+                .jsonPath("$.errors[?(@.field == 'title')]").exists()
+                .jsonPath("$.errors[?(@.field == 'description')]").exists();
+        dryRun("d-dry", "s-dry-01", Map.of("form", "CROWD", "headcount", 3, "title", "t", "description", "d"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("form");
+        web.post().uri("/api/v1/routing/dry-run").header("X-District", "d-dry").header("X-School", "s-dry-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private WebTestClient.ResponseSpec dryRun(String district, String school, Map<String, Object> petition) {
+        return web.post().uri("/api/v1/routing/dry-run").header("X-District", district).header("X-School", school)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(petition).exchange();
+    }
+
+    private static <S extends WebTestClient.RequestHeadersSpec<?>> S admin(S spec) {
+        spec.header("X-District", DISTRICT).header("X-Role", "ADMINISTRATOR");
+        return spec;
+    }
+
+    /** The default table with hygiene given to {@code hygieneDepartment}, declared as a department when it is new. */
+    private static Map<String, Object> body(int baseVersion, String hygieneDepartment) {
+        Map<String, Object> table = new LinkedHashMap<>();
+        DefaultRuleSet.create().assignments().forEach((subject, a) -> table.put(subject.name(),
+                Map.of("department", subject == Subject.HYGIENE ? hygieneDepartment : a.department(),
+                        "coDepartments", a.coDepartments())));
+        List<String> departments = new java.util.ArrayList<>(DefaultRuleSet.DEPARTMENTS);
+        if (!hygieneDepartment.equals("LOGISTICS") && !hygieneDepartment.equals("CANTEEN")) {
+            departments.add(hygieneDepartment);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("baseVersion", baseVersion);
+        body.put("departments", departments);
+        body.put("assignments", table);
+        body.put("coordinator", "GENERAL_OFFICE");
+        return body;
+    }
+}
