@@ -2,12 +2,19 @@ package org.xinfang.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
+import org.xinfang.contracts.json.EventJson;
+import reactor.core.publisher.Flux;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +53,9 @@ class ReportingIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MongoDatabase database;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -161,11 +171,70 @@ class ReportingIT {
                 .expectStatus().isOk().expectHeader().valueEquals("X-Request-Id", "req-42");
     }
 
+    @Test
+    void theLiveStreamShowsAFoldedEventAtOnce() {
+        String district = "d-sse-" + UUID.randomUUID().toString().substring(0, 8);
+        var body = web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/api/v1/subscriptions/districts/{d}/stream", district).header("X-District", district)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        tap.publish(Topics.PETITION_RECEIVED, Events.received(district, SCHOOL, "p-" + UUID.randomUUID(), Instant.now(),
+                Channel.ONLINE, Form.INDIVIDUAL, 1, false));
+        String first = body.filter(data -> data.contains("\"received\":1")).blockFirst(Duration.ofSeconds(20));
+        assertThat(first).contains(district).contains("\"school\":{\"" + SCHOOL + "\":1}");
+
+        web.get().uri("/api/v1/subscriptions/districts/{d}/stream", district).header("X-District", DISTRICT)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    /**
+     * What a petitioner might reveal (names, phone numbers, free text that could hold them) appears nowhere reporting
+     * keeps or says: not in any collection, not on the snapshot topic, not in any answer.
+     */
+    @Test
+    void noPetitionerIdentityInTheStoreEventsOrAnswers() {
+        String district = "d-id-" + UUID.randomUUID().toString().substring(0, 8);
+        String petitionId = "p-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PetitionReceived base = Events.received(district, SCHOOL, petitionId, now, Channel.VISIT, Form.GROUP, 8, true);
+        PetitionReceived revealing = new PetitionReceived(base.meta(), base.channel(), base.form(), base.headcount(),
+                base.escalated(), false, base.petitionerRelations(), null, "张三丰投诉",
+                "张三丰（电话13912345678，身份证110101199003071234）带领家长反映问题", "张三丰家门口", now, base.riskSignals());
+        tap.publish(Topics.PETITION_RECEIVED, revealing);
+        tap.publish(Topics.PETITION_ROUTED, Events.routed(revealing, now.plusSeconds(2), Subject.EDUCATION_FEES, "党支部",
+                EmergencyLevel.HIGH));
+        List<String> secrets = List.of("张三丰", "13912345678", "110101199003071234", "投诉", "家门口", "身份证");
+
+        web.get().uri("/api/v1/reports/districts/{d}", district).header("X-District", district).exchange();
+        JsonNode report = awaitReport(district, r -> r.path("totals").path("routed").asLong() == 1);
+        assertThat(report.toString()).doesNotContain(secrets);
+        String schoolAnswer = web.get().uri("/api/v1/reports/schools/{s}?from=2020-01-01&to=2030-12-31", SCHOOL)
+                .header("X-District", district).header("X-School", SCHOOL).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(schoolAnswer).doesNotContain(secrets);
+
+        var snapshot = tap.awaitOne(Topics.DISTRICT_REPORT_UPDATED,
+                u -> u.meta().district().equals(district) && u.totals().getOrDefault("routed", 0L) == 1, Duration.ofSeconds(20));
+        assertThat(new String(EventJson.write(snapshot), StandardCharsets.UTF_8)).doesNotContain(secrets);
+
+        List<String> stored = new ArrayList<>();
+        for (String collection : Flux.from(database.listCollectionNames()).collectList().block()) {
+            Flux.from(database.getCollection(collection).find()).map(Document::toJson).toIterable().forEach(stored::add);
+        }
+        assertThat(stored).anyMatch(json -> json.contains(petitionId)); // the scan did see this petition's facts
+        assertThat(stored).allSatisfy(json -> assertThat(json).doesNotContain(secrets)
+                .doesNotContain("\"title\"", "\"description\"", "\"place\"", "\"name\"", "\"phone\"", "\"petitioners\""));
+    }
+
     private JsonNode awaitReport(Predicate<JsonNode> done) {
+        return awaitReport(DISTRICT, done);
+    }
+
+    private JsonNode awaitReport(String district, Predicate<JsonNode> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = web.get().uri("/api/v1/reports/districts/{d}", DISTRICT).header("X-District", DISTRICT)
+            last = web.get().uri("/api/v1/reports/districts/{d}", district).header("X-District", district)
                     .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
             if (last != null && done.test(last)) {
                 return last;
