@@ -128,6 +128,8 @@ class HardeningTest {
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(service.name());
         assertThat(hpa.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
         assertThat(hpa.getSpec().getMetrics()).isNotEmpty();
+        // The autoscaler owns the count: a count in the Deployment would be reset on every apply.
+        assertThat(deployment.getSpec().getReplicas()).as(service + " Deployment leaves replicas to its HPA").isNull();
 
         PodDisruptionBudget pdb = StrictModel.read(overlay.get("PodDisruptionBudget", service.name()),
                 PodDisruptionBudget.class);
