@@ -2,6 +2,7 @@ package org.xinfang.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -9,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.strimzi.api.kafka.model.common.metrics.JmxPrometheusExporterMetrics;
+import io.strimzi.api.kafka.model.kafka.Kafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What the objects of an overlay refer to exists: Services and policies select real pods and named ports, ConfigMaps
@@ -44,6 +48,7 @@ class ManifestReferencesTest {
                 DynamicTest.dynamicTest("ConfigMaps and Secrets referenced exist or are documented",
                         () -> configuration(overlay)),
                 DynamicTest.dynamicTest("the Ingress reaches the gateway's HTTP port", () -> ingress(overlay)),
+                DynamicTest.dynamicTest("Kafka's metrics configuration exists and parses", () -> kafkaMetrics(overlay)),
                 DynamicTest.dynamicTest("every NetworkPolicy selects pods", () -> policies(overlay)),
                 DynamicTest.dynamicTest("everything lives in the restricted xinfang namespace",
                         () -> namespace(overlay)))));
@@ -104,6 +109,18 @@ class ManifestReferencesTest {
             assertThat(EXTERNAL_SECRETS).as("Secret " + name + " is one operators create").contains(name);
             assertThat(operations).as("docs/operations.md tells how to create Secret " + name).contains(name);
         }
+    }
+
+    private static void kafkaMetrics(RenderedOverlay overlay) {
+        Kafka kafka = StrictModel.read(overlay.ofKind("Kafka").get(0), Kafka.class);
+        JmxPrometheusExporterMetrics metrics = (JmxPrometheusExporterMetrics) kafka.getSpec().getKafka()
+                .getMetricsConfig();
+        var reference = metrics.getValueFrom().getConfigMapKeyRef();
+        ConfigMap map = StrictModel.read(overlay.get("ConfigMap", reference.getName()), ConfigMap.class);
+        assertThat(map.getData()).containsKey(reference.getKey());
+        JsonNode rules = YAMLMapper.builder().build().readTree(map.getData().get(reference.getKey()));
+        assertThat(rules.path("rules").isEmpty()).as("JMX exporter rules").isFalse();
+        rules.path("rules").forEach(rule -> assertThat(rule.path("pattern").asString()).isNotBlank());
     }
 
     private static void ingress(RenderedOverlay overlay) {
