@@ -226,15 +226,93 @@ class ReportingIT {
                 .doesNotContain("\"title\"", "\"description\"", "\"place\"", "\"name\"", "\"phone\"", "\"petitioners\""));
     }
 
+    @Test
+    void queriesAnswerTopNGroupByOverdueAndCsv() {
+        String district = "d-q-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant longAgo = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
+        LocalDate day = LocalDate.ofInstant(longAgo, ZoneOffset.UTC);
+        String waitingDecision = "p-wait-" + UUID.randomUUID();
+        String waitingAnswer = "p-answer-" + UUID.randomUUID();
+        String answered = "p-done-" + UUID.randomUUID();
+        for (String id : List.of(waitingDecision, waitingAnswer, answered)) {
+            PetitionReceived r = Events.received(district, id.equals(answered) ? "s-b" : "s-a", id, longAgo,
+                    Channel.LETTER, Form.INDIVIDUAL, 1, false);
+            tap.publish(Topics.PETITION_RECEIVED, r);
+            tap.publish(Topics.PETITION_ROUTED, Events.routed(r, longAgo.plusSeconds(10), Subject.EDUCATION_FEES, "党支部",
+                    EmergencyLevel.ROUTINE));
+        }
+        for (String id : List.of(waitingAnswer, answered)) {
+            tap.publish(Topics.PETITION_STATUS_CHANGED, Events.status(district, id.equals(answered) ? "s-b" : "s-a", id,
+                    longAgo.plus(Duration.ofDays(2)), PetitionState.ROUTED, PetitionState.ACCEPTED));
+        }
+        tap.publish(Topics.PETITION_STATUS_CHANGED, Events.status(district, "s-b", answered,
+                longAgo.plus(Duration.ofDays(20)), PetitionState.ACCEPTED, PetitionState.RESOLVED));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode overdue = null;
+        while (Instant.now().isBefore(deadline)) {
+            overdue = web.get().uri("/api/v1/reports/districts/{d}/overdue", district).header("X-District", district)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            if (overdue.path("petitions").size() == 2) {
+                break;
+            }
+            sleep(100);
+        }
+        assertThat(overdue.path("petitions").size()).as(String.valueOf(overdue)).isEqualTo(2);
+        assertThat(overdue.path("petitions").get(0).path("petitionId").asString()).isEqualTo(waitingDecision);
+        assertThat(overdue.path("petitions").get(0).path("stage").asString()).isEqualTo("ACCEPT");
+        assertThat(overdue.path("petitions").get(0).path("department").asString()).isEqualTo("党支部");
+        assertThat(overdue.path("petitions").get(1).path("petitionId").asString()).isEqualTo(waitingAnswer);
+        assertThat(overdue.path("petitions").get(1).path("stage").asString()).isEqualTo("HANDLE");
+        web.get().uri("/api/v1/reports/schools/s-b/overdue").header("X-District", district).header("X-School", "s-b")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.petitions.length()").isEqualTo(0);
+
+        awaitReport(district, day, r -> r.path("totals").path("resolved").asLong() == 1);
+        web.get().uri("/api/v1/reports/districts/{d}/top?dimension=school&n=1&from={f}&to={t}", district, day, day)
+                .header("X-District", district).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.top.length()").isEqualTo(1)
+                .jsonPath("$.top[0].value").isEqualTo("s-a")
+                .jsonPath("$.top[0].count").isEqualTo(2);
+        web.get().uri("/api/v1/reports/districts/{d}/top?dimension=petitioner", district).header("X-District", district)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("dimension");
+        web.get().uri("/api/v1/reports/districts/{d}?from={f}&to={t}&groupBy=school,subject", district, day, day)
+                .header("X-District", district).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.counts.school.s-a").isEqualTo(2)
+                .jsonPath("$.counts.subject.EDUCATION_FEES").isEqualTo(3)
+                .jsonPath("$.counts.form").doesNotExist();
+        String csv = web.get().uri("/api/v1/reports/districts/{d}/export.csv?from={f}&to={t}&grain=WEEK", district,
+                        day.minusDays(7), day.plusDays(7)).header("X-District", district).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("from,to,received,");
+        assertThat(lines).hasSizeBetween(3, 5);
+        assertThat(lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[2])).sum()).isEqualTo(3);
+    }
+
     private JsonNode awaitReport(Predicate<JsonNode> done) {
         return awaitReport(DISTRICT, done);
     }
 
     private JsonNode awaitReport(String district, Predicate<JsonNode> done) {
+        return awaitReport(district, LocalDate.now(ZoneOffset.UTC), done);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode awaitReport(String district, LocalDate day, Predicate<JsonNode> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = web.get().uri("/api/v1/reports/districts/{d}", district).header("X-District", district)
+            last = web.get().uri("/api/v1/reports/districts/{d}?from={f}&to={f}", district, day, day)
+                    .header("X-District", district)
                     .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
             if (last != null && done.test(last)) {
                 return last;

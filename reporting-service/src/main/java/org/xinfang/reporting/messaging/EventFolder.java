@@ -14,6 +14,7 @@ import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.reporting.domain.Grain;
 import org.xinfang.reporting.domain.OutcomeRules;
 import org.xinfang.reporting.domain.PetitionFacts;
+import org.xinfang.reporting.domain.PetitionOutcome;
 import org.xinfang.reporting.domain.Period;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
@@ -24,7 +25,8 @@ import org.xinfang.reporting.persistence.TallyStore;
  * Folds a batch of events into the figures, level by level, each level recomputed from the one below it:
  * <ol>
  *   <li>each event's fact is set on its petition's document (idempotent: a fact is keyed by the event that stated it);</li>
- *   <li>every school-day a touched petition belongs to is recomputed from its petitions' facts;</li>
+ *   <li>every school-day a touched petition belongs to is recomputed from its petitions' facts, and the district's
+ *   list of petitions waiting on a deadline is brought up to date;</li>
  *   <li>every touched district-day is recomputed as the sum of its schools' days;</li>
  *   <li>weeks and months are recomputed from their days, years from their months, for schools and districts.</li>
  * </ol>
@@ -62,13 +64,17 @@ final class EventFolder {
         Set<String> petitionIds = new LinkedHashSet<>();
         events.stream().map(e -> e.meta().petitionId()).filter(Objects::nonNull).forEach(petitionIds::add);
         Set<TallyKey> schoolDays = new LinkedHashSet<>();
+        List<PetitionOutcome> touched = new ArrayList<>();
         for (PetitionFacts facts : stores.facts().load(petitionIds).collectList().block()) {
-            rules.outcomeOf(facts).ifPresent(o ->
-                    schoolDays.add(TallyKey.ofSchool(o.district(), o.school(), new Period(Grain.DAY, o.day()))));
+            rules.outcomeOf(facts).ifPresent(o -> {
+                touched.add(o);
+                schoolDays.add(TallyKey.ofSchool(o.district(), o.school(), new Period(Grain.DAY, o.day())));
+            });
         }
         if (schoolDays.isEmpty()) {
             return Map.of();
         }
+        stores.open().update(touched).block();
         stores.tallies().save(recomputeSchoolDays(stores, schoolDays)).block();
 
         Set<TallyKey> districtDays = new LinkedHashSet<>();

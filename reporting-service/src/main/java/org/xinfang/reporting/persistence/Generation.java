@@ -54,6 +54,10 @@ public final class Generation {
         return database.getCollection("tallies_g" + generation);
     }
 
+    MongoCollection<Document> open(long generation) {
+        return database.getCollection("open_petitions_g" + generation);
+    }
+
     MongoDatabase database() {
         return database;
     }

@@ -2,6 +2,7 @@ package org.xinfang.reporting.persistence;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.xinfang.reporting.domain.OpenPetition;
 import org.xinfang.reporting.domain.Period;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
@@ -20,5 +21,11 @@ public final class ReportReader {
     public Mono<Tally> read(String district, String school, LocalDate from, LocalDate to) {
         List<TallyKey> keys = Period.cover(from, to).stream().map(p -> new TallyKey(district, school, p)).toList();
         return ReportStores.of(generation, generation.current()).tallies().sum(keys);
+    }
+
+    /** The district's petitions waiting on a deadline, earliest first; of one school if {@code school} is not null. */
+    public Mono<List<OpenPetition>> waiting(String district, String school) {
+        return ReportStores.of(generation, generation.current()).open().of(district)
+                .map(all -> school == null ? all : all.stream().filter(p -> p.school().equals(school)).toList());
     }
 }

@@ -2,11 +2,13 @@ package org.xinfang.reporting.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
 import reactor.core.publisher.Mono;
@@ -29,22 +31,39 @@ class ReportController {
     @GetMapping("/api/v1/reports/districts/{district}")
     Mono<ReportView> district(@PathVariable String district,
                               @RequestHeader(name = "X-District", required = false) String callerDistrict,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) List<String> groupBy) {
         Tenancy.mustBe("X-District", callerDistrict, district);
         Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        List<String> dimensions = dimensions(groupBy);
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to())
-                .map(t -> ReportView.of(district, null, range.from(), range.to(), t));
+                .map(t -> ReportView.of(district, null, range.from(), range.to(), t).onlyBy(dimensions));
     }
 
     @GetMapping("/api/v1/reports/schools/{school}")
     Mono<ReportView> school(@PathVariable String school,
                             @RequestHeader(name = "X-District", required = false) String callerDistrict,
                             @RequestHeader(name = "X-School", required = false) String callerSchool,
-                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                            @RequestParam(required = false) List<String> groupBy) {
         String district = Tenancy.required("X-District", callerDistrict);
         Tenancy.mustBe("X-School", callerSchool, school);
         Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        List<String> dimensions = dimensions(groupBy);
         return reader.read(district, school, range.from(), range.to())
-                .map(t -> ReportView.of(district, school, range.from(), range.to(), t));
+                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions));
+    }
+
+    /** {@code groupBy=school,subject} keeps only those dimensions' counts; absent means all. */
+    private static List<String> dimensions(List<String> groupBy) {
+        if (groupBy == null || groupBy.isEmpty()) {
+            return Tally.DIMENSIONS;
+        }
+        for (String dimension : groupBy) {
+            if (!Tally.DIMENSIONS.contains(dimension)) {
+                throw Problem.invalid("groupBy", "unknown dimension '" + dimension + "'; one of " + Tally.DIMENSIONS);
+            }
+        }
+        return groupBy;
     }
 }

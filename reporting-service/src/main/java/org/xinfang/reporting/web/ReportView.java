@@ -19,6 +19,12 @@ record ReportView(String district, String school, LocalDate from, LocalDate to, 
         return new ReportView(district, school, from, to, tally.totals(), tally.counts(), timings);
     }
 
+    ReportView onlyBy(java.util.List<String> dimensions) {
+        Map<String, Map<String, Long>> kept = new LinkedHashMap<>();
+        dimensions.forEach(d -> kept.put(d, counts.getOrDefault(d, Map.of())));
+        return new ReportView(district, school, from, to, totals, kept, timings);
+    }
+
     private static Map<String, Long> timing(Map<Long, Long> distribution) {
         Map<String, Long> timing = new LinkedHashMap<>();
         timing.put("measured", distribution.values().stream().mapToLong(Long::longValue).sum());

@@ -1,0 +1,165 @@
+package org.xinfang.reporting.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.reporting.domain.Grain;
+import org.xinfang.reporting.domain.OpenPetition;
+import org.xinfang.reporting.domain.Tally;
+import org.xinfang.reporting.domain.TallyKey;
+import org.xinfang.reporting.persistence.ReportReader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The bureau's (and a school's own) questions beyond the summary: the top N values of a dimension, the petitions
+ * past a legal deadline (ids and departments only), and figures per period as CSV.
+ */
+@RestController
+class QueryController {
+
+    private static final int MAX_TOP = 100;
+    private static final int MAX_ROWS = 400;
+
+    private final ReportReader reader;
+    private final Clock clock;
+
+    QueryController(ReportReader reader, Clock clock) {
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    record Ranked(String value, long count) {
+    }
+
+    record TopView(String district, String school, String dimension, LocalDate from, LocalDate to, List<Ranked> top) {
+    }
+
+    record OverdueView(String district, String school, Instant asOf, List<Overdue> petitions) {
+    }
+
+    record Overdue(String petitionId, String school, String department, String stage, Instant dueBy, long daysOverdue) {
+    }
+
+    @GetMapping("/api/v1/reports/districts/{district}/top")
+    Mono<TopView> top(@PathVariable String district,
+                      @RequestHeader(name = "X-District", required = false) String caller,
+                      @RequestParam(defaultValue = "school") String dimension, @RequestParam(defaultValue = "10") int n,
+                      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Tenancy.mustBe("X-District", caller, district);
+        if (!Tally.DIMENSIONS.contains(dimension)) {
+            throw Problem.invalid("dimension", "one of " + Tally.DIMENSIONS);
+        }
+        if (n < 1 || n > MAX_TOP) {
+            throw Problem.invalid("n", "between 1 and " + MAX_TOP);
+        }
+        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
+            List<Ranked> ranked = tally.counts().getOrDefault(dimension, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(n).map(e -> new Ranked(e.getKey(), e.getValue())).toList();
+            return new TopView(district, null, dimension, range.from(), range.to(), ranked);
+        });
+    }
+
+    @GetMapping("/api/v1/reports/districts/{district}/overdue")
+    Mono<OverdueView> districtOverdue(@PathVariable String district,
+                                      @RequestHeader(name = "X-District", required = false) String caller) {
+        Tenancy.mustBe("X-District", caller, district);
+        return overdue(district, null);
+    }
+
+    @GetMapping("/api/v1/reports/schools/{school}/overdue")
+    Mono<OverdueView> schoolOverdue(@PathVariable String school,
+                                    @RequestHeader(name = "X-District", required = false) String callerDistrict,
+                                    @RequestHeader(name = "X-School", required = false) String callerSchool) {
+        String district = Tenancy.required("X-District", callerDistrict);
+        Tenancy.mustBe("X-School", callerSchool, school);
+        return overdue(district, school);
+    }
+
+    private Mono<OverdueView> overdue(String district, String school) {
+        Instant now = clock.instant();
+        return reader.waiting(district, school).map(waiting -> new OverdueView(district, school, now, waiting.stream()
+                .filter(p -> p.overdueAt(now))
+                .sorted(Comparator.comparing(OpenPetition::dueBy))
+                .map(p -> new Overdue(p.petitionId(), p.school(), p.department(), p.stage(), p.dueBy(), p.daysOverdueAt(now)))
+                .toList()));
+    }
+
+    /** One row per day, week or month of the range (the first and last clipped to it), totals and timings as columns. */
+    @GetMapping(path = "/api/v1/reports/districts/{district}/export.csv")
+    Mono<ResponseEntity<String>> csv(@PathVariable String district,
+                                     @RequestHeader(name = "X-District", required = false) String caller,
+                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                     @RequestParam(defaultValue = "DAY") String grain) {
+        Tenancy.mustBe("X-District", caller, district);
+        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        Grain rowGrain = grain(grain);
+        List<LocalDate[]> rows = new ArrayList<>();
+        for (LocalDate start = rowGrain.startOf(range.from()); !start.isAfter(range.to()); start = rowGrain.endFrom(start).plusDays(1)) {
+            LocalDate rowFrom = start.isBefore(range.from()) ? range.from() : start;
+            LocalDate end = rowGrain.endFrom(start);
+            rows.add(new LocalDate[] {rowFrom, end.isAfter(range.to()) ? range.to() : end});
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw Problem.invalid("grain", "more than " + MAX_ROWS + " rows; choose a coarser grain or a shorter range");
+        }
+        return Flux.fromIterable(rows)
+                .concatMap(r -> reader.read(district, TallyKey.WHOLE_DISTRICT, r[0], r[1]).map(t -> csvRow(r, t)))
+                .collectList()
+                .map(lines -> {
+                    StringBuilder csv = new StringBuilder(csvHeader());
+                    lines.forEach(csv::append);
+                    return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                            .header("Content-Disposition", "attachment; filename=\"" + district + "-" + range.from() + "-"
+                                    + range.to() + ".csv\"")
+                            .body(csv.toString());
+                });
+    }
+
+    private static Grain grain(String value) {
+        try {
+            Grain g = Grain.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            if (g == Grain.YEAR || g == Grain.DAY || g == Grain.WEEK || g == Grain.MONTH) {
+                return g;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw Problem.invalid("grain", "one of DAY, WEEK, MONTH, YEAR");
+    }
+
+    private static String csvHeader() {
+        return "from,to," + String.join(",", Tally.TOTALS)
+                + ",hoursToAcceptP50,hoursToAcceptP90,hoursToResolveP50,hoursToResolveP90\n";
+    }
+
+    private static String csvRow(LocalDate[] range, Tally tally) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        cells.put("from", range[0]);
+        cells.put("to", range[1]);
+        Tally.TOTALS.forEach(t -> cells.put(t, tally.total(t)));
+        cells.put("a50", blankIfNull(Tally.percentile(tally.hoursToAccept(), 50)));
+        cells.put("a90", blankIfNull(Tally.percentile(tally.hoursToAccept(), 90)));
+        cells.put("r50", blankIfNull(Tally.percentile(tally.hoursToResolve(), 50)));
+        cells.put("r90", blankIfNull(Tally.percentile(tally.hoursToResolve(), 90)));
+        return String.join(",", cells.values().stream().map(String::valueOf).toList()) + "\n";
+    }
+
+    private static String blankIfNull(Long value) {
+        return value == null ? "" : value.toString();
+    }
+}
