@@ -107,7 +107,8 @@ class WalkingSkeletonIT {
         assertThat(afterRouting.get("department").asString()).isEqualTo("后勤处");
         assertThat(afterRouting.get("level").asString()).isEqualTo("ELEVATED");
         assertThat(afterRouting.get("subject").asString()).isEqualTo("HYGIENE");
-        assertThat(afterRouting.get("dueBy").asString()).isEqualTo("2030-01-15T00:00:00Z");
+        assertThat(Instant.parse(afterRouting.get("dueBy").asString())).as("routing's later date yields to the 15-day limit")
+                .isEqualTo(Instant.parse(created.get("receivedAt").asString()).plus(Duration.ofDays(15)));
         assertThat(afterRouting.get("petitioners").get(0).get("name").asString()).as("the clerk sees identity").isEqualTo("王某");
         assertThat(afterRouting.get("history")).hasSize(2);
         assertThat(afterRouting.get("history").get(1).get("from").asString()).isEqualTo("RECEIVED");

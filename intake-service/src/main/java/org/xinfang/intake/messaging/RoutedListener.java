@@ -26,7 +26,9 @@ class RoutedListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "intake-routed", topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}")
+    // The group is spring.kafka.consumer.group-id (the service name), not the listener id.
+    @KafkaListener(id = "intake-routed", idIsGroup = false,
+            topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}")
     void onRouted(ConsumerRecord<String, byte[]> record) {
         PetitionRouted routed;
         try {
