@@ -18,6 +18,8 @@ public final class Negation {
     /** How many characters may stand between the cue and the phrase. */
     static final int MAX_GAP = 4;
 
+    /** The last characters of the cues: most positions end in none of them, and are passed over at once. */
+    private static final String CUE_ENDINGS = lastCharacters();
     private static final String CLAUSE_BREAKS = "，。；！？,.;!?：:、\n\r（）()“”\"";
     private static final String TURNS = "但却而可";
 
@@ -36,6 +38,9 @@ public final class Negation {
                 }
             }
             int end = start - gap;
+            if (CUE_ENDINGS.indexOf(text.charAt(end - 1)) < 0) {
+                continue;
+            }
             for (String cue : CUES) {
                 int cueStart = end - cue.length();
                 if (cueStart >= from && text.startsWith(cue, cueStart) && !lookAlikeAt(text, cueStart)) {
@@ -44,6 +49,17 @@ public final class Negation {
             }
         }
         return null;
+    }
+
+    private static String lastCharacters() {
+        StringBuilder endings = new StringBuilder();
+        for (String cue : CUES) {
+            char last = cue.charAt(cue.length() - 1);
+            if (endings.indexOf(String.valueOf(last)) < 0) {
+                endings.append(last);
+            }
+        }
+        return endings.toString();
     }
 
     private static boolean lookAlikeAt(String text, int at) {

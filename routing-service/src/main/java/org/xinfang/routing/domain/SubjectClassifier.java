@@ -15,6 +15,8 @@ import org.xinfang.contracts.vocabulary.Subject;
 public final class SubjectClassifier {
 
     static final int TITLE_FACTOR = 2;
+    /** {@code Subject.values()} copies the array on every call; this runs per petition, so keep one. */
+    private static final Subject[] SUBJECTS = Subject.values();
 
     private final PhraseIndex<Subject> index;
     private final int[] priorityRank = new int[Subject.values().length];
@@ -35,7 +37,7 @@ public final class SubjectClassifier {
     }
 
     public Classification classify(String title, String description) {
-        int[] scores = new int[Subject.values().length];
+        int[] scores = new int[SUBJECTS.length];
         List<String> reasons = new ArrayList<>();
         score(title, TITLE_FACTOR, "title", scores, reasons);
         score(description, 1, "description", scores, reasons);
@@ -45,7 +47,7 @@ public final class SubjectClassifier {
         Subject runnerUp = best == null ? null : leader(scores, best);
         int runnerUpScore = runnerUp == null ? 0 : scores[runnerUp.ordinal()];
         Map<Subject, Integer> scoreMap = new EnumMap<>(Subject.class);
-        for (Subject s : Subject.values()) {
+        for (Subject s : SUBJECTS) {
             if (scores[s.ordinal()] > 0) {
                 scoreMap.put(s, scores[s.ordinal()]);
             }
@@ -69,7 +71,7 @@ public final class SubjectClassifier {
     /** The highest-scoring subject other than {@code except}, ties to the higher priority; null when none scored. */
     private Subject leader(int[] scores, Subject except) {
         Subject leader = null;
-        for (Subject s : Subject.values()) {
+        for (Subject s : SUBJECTS) {
             int score = scores[s.ordinal()];
             if (score == 0 || s == except) {
                 continue;
