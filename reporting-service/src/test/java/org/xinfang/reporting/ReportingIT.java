@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Map;
+import org.xinfang.reporting.domain.WebhookSignature;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -64,6 +68,7 @@ class ReportingIT {
         registry.add("xinfang.mongo.uri", infra::mongoUri);
         registry.add("xinfang.mongo.database", () -> "reporting_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
+        registry.add("xinfang.reporting.webhook-first-backoff", () -> "100ms");
     }
 
     @BeforeAll
@@ -288,6 +293,49 @@ class ReportingIT {
         assertThat(lines.get(0)).startsWith("from,to,received,");
         assertThat(lines).hasSizeBetween(3, 5);
         assertThat(lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[2])).sum()).isEqualTo(3);
+    }
+
+    /** A real HTTP receiver that fails the first call: the snapshot still arrives, signed with the subscription's secret. */
+    @Test
+    void webhooksAreSignedAndRetried() throws Exception {
+        String district = "d-hook-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/bureau", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            calls.add(new String[] {exchange.getRequestHeaders().getFirst("X-Xinfang-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Xinfang-Signature"), body});
+            exchange.sendResponseHeaders(calls.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/bureau";
+            web.post().uri("/api/v1/subscriptions/districts/{d}/webhooks", district).header("X-District", district)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "ftp://nowhere"))
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("url");
+            JsonNode subscribed = web.post().uri("/api/v1/subscriptions/districts/{d}/webhooks", district)
+                    .header("X-District", district).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
+                    .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+            String secret = subscribed.path("secret").asString();
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+            web.get().uri("/api/v1/subscriptions/districts/{d}/webhooks", district).header("X-District", district)
+                    .exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(body -> assertThat(body).contains(url).doesNotContain(secret));
+
+            tap.publish(Topics.PETITION_RECEIVED, Events.received(district, SCHOOL, "p-" + UUID.randomUUID(), Instant.now(),
+                    Channel.EMAIL, Form.INDIVIDUAL, 1, false));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (calls.size() < 2 && Instant.now().isBefore(deadline)) {
+                sleep(50);
+            }
+            assertThat(calls).as("first call refused, then retried").hasSizeGreaterThanOrEqualTo(2);
+            String[] delivered = calls.get(1);
+            assertThat(delivered[1]).isEqualTo(WebhookSignature.sign(secret, Long.parseLong(delivered[0]), delivered[2]));
+            assertThat(delivered[2]).contains(district).contains("\"received\":1");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private JsonNode awaitReport(Predicate<JsonNode> done) {

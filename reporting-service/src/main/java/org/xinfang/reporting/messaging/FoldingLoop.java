@@ -45,6 +45,7 @@ public final class FoldingLoop implements SmartLifecycle {
     private final Generation generation;
     private final ReportPublisher publisher;
     private final DistrictUpdates updates;
+    private final WebhookDispatcher webhooks;
     private final ReentrantLock foldLock;
     private final Clock clock;
     private final Counter folded;
@@ -56,7 +57,7 @@ public final class FoldingLoop implements SmartLifecycle {
     private KafkaConsumer<String, byte[]> consumer;
 
     FoldingLoop(String bootstrap, String group, int maxPollRecords, EventFolder folder, Generation generation,
-                ReportPublisher publisher, DistrictUpdates updates, ReentrantLock foldLock, Clock clock,
+                ReportPublisher publisher, DistrictUpdates updates, WebhookDispatcher webhooks, ReentrantLock foldLock, Clock clock,
                 MeterRegistry meters) {
         this.bootstrap = bootstrap;
         this.group = group;
@@ -65,6 +66,7 @@ public final class FoldingLoop implements SmartLifecycle {
         this.generation = generation;
         this.publisher = publisher;
         this.updates = updates;
+        this.webhooks = webhooks;
         this.foldLock = foldLock;
         this.clock = clock;
         this.folded = meters.counter("reporting.events.folded");
@@ -165,6 +167,7 @@ public final class FoldingLoop implements SmartLifecycle {
             var snapshot = DistrictSnapshots.of(key, tally, clock.instant());
             updates.emit(snapshot);
             publisher.publish(snapshot);
+            webhooks.dispatch(snapshot);
         });
         c.commitSync(next);
         folded.increment(events.size());

@@ -1,7 +1,9 @@
 package org.xinfang.reporting.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -10,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xinfang.reporting.config.ReportingProperties;
 import org.xinfang.reporting.domain.OutcomeRules;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.xinfang.reporting.persistence.Generation;
+import org.xinfang.reporting.persistence.WebhookStore;
 
 /** The folding loop, the rebuild, and what they publish to. */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +34,20 @@ class MessagingConfiguration {
     }
 
     @Bean
+    WebhookStore webhookStore(MongoDatabase database) {
+        return new WebhookStore(database);
+    }
+
+    @Bean
+    WebhookDispatcher webhookDispatcher(Clock clock, WebhookStore store, MeterRegistry meters,
+                                        @Value("${xinfang.reporting.webhook-attempts:5}") int attempts,
+                                        @Value("${xinfang.reporting.webhook-first-backoff:500ms}") Duration firstBackoff) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(WebClient.create(), clock, attempts, firstBackoff, meters);
+        dispatcher.load(store.all().block());
+        return dispatcher;
+    }
+
+    @Bean
     EventFolder eventFolder(OutcomeRules rules) {
         return new EventFolder(rules);
     }
@@ -37,9 +55,9 @@ class MessagingConfiguration {
     @Bean
     FoldingLoop foldingLoop(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, ReportingProperties properties,
                             EventFolder folder, Generation generation, ReportPublisher publisher,
-                            DistrictUpdates updates, Clock clock, MeterRegistry meters) {
-        return new FoldingLoop(bootstrap, properties.consumerGroup(), properties.maxPollRecords(), folder, generation, publisher, updates,
-                foldLock, clock, meters);
+                            DistrictUpdates updates, WebhookDispatcher webhooks, Clock clock, MeterRegistry meters) {
+        return new FoldingLoop(bootstrap, properties.consumerGroup(), properties.maxPollRecords(), folder, generation,
+                publisher, updates, webhooks, foldLock, clock, meters);
     }
 
     @Bean

@@ -1,0 +1,38 @@
+package org.xinfang.reporting.persistence;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.List;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Bureau systems' webhook subscriptions, per district. Not part of a generation: a rebuild keeps them. */
+public final class WebhookStore {
+
+    public record Webhook(String id, String district, String url, String secret) {
+    }
+
+    private final MongoCollection<Document> hooks;
+
+    public WebhookStore(MongoDatabase database) {
+        this.hooks = database.getCollection("webhooks");
+    }
+
+    public Mono<Webhook> add(Webhook hook) {
+        return Mono.from(hooks.insertOne(new Document("_id", hook.id()).append("district", hook.district())
+                .append("url", hook.url()).append("secret", hook.secret()))).thenReturn(hook);
+    }
+
+    public Mono<Boolean> remove(String district, String id) {
+        return Mono.from(hooks.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("district", district))))
+                .map(r -> r.getDeletedCount() > 0);
+    }
+
+    /** All subscriptions; few enough (one or two per district) to keep in memory. */
+    public Mono<List<Webhook>> all() {
+        return Flux.from(hooks.find()).map(d -> new Webhook(d.getString("_id"), d.getString("district"),
+                d.getString("url"), d.getString("secret"))).collectList();
+    }
+}
