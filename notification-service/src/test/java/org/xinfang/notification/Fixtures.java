@@ -33,9 +33,13 @@ public final class Fixtures {
     }
 
     public static PetitionRouted routed(EmergencyLevel level, String department, List<String> coDepartments) {
+        return routed(SCHOOL, level, department, coDepartments);
+    }
+
+    public static PetitionRouted routed(String school, EmergencyLevel level, String department, List<String> coDepartments) {
         String petitionId = "p-" + UUID.randomUUID();
         Instant now = Instant.now();
-        return new PetitionRouted(EventMeta.forPetition(PetitionRouted.class, DISTRICT, SCHOOL, petitionId, now),
+        return new PetitionRouted(EventMeta.forPetition(PetitionRouted.class, DISTRICT, school, petitionId, now),
                 UUID.randomUUID().toString(), Subject.HYGIENE, department, coDepartments, level,
                 List.of("test"), "test-rules", new Deadlines(now.plus(Duration.ofDays(15)), 60, 30));
     }

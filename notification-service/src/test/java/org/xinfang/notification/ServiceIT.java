@@ -3,6 +3,8 @@ package org.xinfang.notification;
 import static org.xinfang.notification.Fixtures.DISTRICT;
 import static org.xinfang.notification.Fixtures.SCHOOL;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +32,34 @@ public abstract class ServiceIT {
     @Autowired
     protected WebTestClient web;
 
+    /** A real SMTP server for the email channel, shared by the classes on this context. */
+    protected static final GreenMail SMTP = startSmtp();
+
+    private static GreenMail startSmtp() {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    /** A real HTTP receiver standing in for webhooks and the SMS gateway. */
+    protected static final HttpReceiver RECEIVER = new HttpReceiver();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Fixtures.infrastructure(registry, "service-it");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        // Retries fast enough for a test to watch a receiver fail, recover, or be given up on.
+        registry.add("xinfang.notification.delivery.first-backoff", () -> "PT0.1S");
+        registry.add("xinfang.notification.delivery.max-attempts", () -> "4");
+        registry.add("xinfang.notification.webhook.secret", () -> "test-secret");
+        registry.add("xinfang.notification.sms.gateway-url", () -> RECEIVER.url("/sms-gateway"));
     }
 
     @BeforeAll
@@ -46,8 +73,12 @@ public abstract class ServiceIT {
     }
 
     protected List<Map<String, Object>> alerts(String petitionId) {
+        return alerts(SCHOOL, petitionId);
+    }
+
+    protected List<Map<String, Object>> alerts(String school, String petitionId) {
         return web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("X-District", DISTRICT).header("X-School", school)
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();

@@ -27,7 +27,11 @@ final class Documents {
         return instant == null ? null : Date.from(instant);
     }
 
+    /** Inserts report it as a write error; findAndModify upserts as a command error with code 11000. */
     static boolean duplicateKey(Throwable e) {
-        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        if (e instanceof MongoWriteException write) {
+            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        return e instanceof com.mongodb.MongoException mongo && mongo.getCode() == 11000;
     }
 }

@@ -1,5 +1,8 @@
 package org.xinfang.notification.web;
 
+import java.time.Duration;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.messaging.Acknowledgements;
+import org.xinfang.notification.messaging.AlertStream;
+import org.xinfang.notification.persistence.DeliveryStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +24,41 @@ class AlertController {
 
     private final AlertStore alerts;
     private final Acknowledgements acknowledgements;
+    private final AlertStream stream;
+    private final DeliveryStore deliveries;
 
-    AlertController(AlertStore alerts, Acknowledgements acknowledgements) {
+    AlertController(AlertStore alerts, Acknowledgements acknowledgements, AlertStream stream, DeliveryStore deliveries) {
         this.alerts = alerts;
         this.acknowledgements = acknowledgements;
+        this.stream = stream;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * Live alerts of the caller's school for duty consoles, as server-sent events (event name {@code alert}), with a
+     * comment every 15 s so proxies keep the connection open.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<AlertView>> stream(ServerHttpRequest request) {
+        Tenant tenant = Tenant.of(request);
+        Flux<ServerSentEvent<AlertView>> alertsOfSchool = stream.alerts()
+                .filter(a -> a.school().equals(tenant.school()) && a.district().equals(tenant.district()))
+                .map(a -> ServerSentEvent.builder(AlertView.of(a)).id(a.alertId() + "#" + a.step()).event("alert").build());
+        Flux<ServerSentEvent<AlertView>> heartbeat = Flux.interval(Duration.ofSeconds(15))
+                .map(i -> ServerSentEvent.<AlertView>builder().comment("keep-alive").build());
+        // A first comment at once, so the console (and any proxy) sees the stream open before the first alert.
+        return Flux.concat(Flux.just(ServerSentEvent.<AlertView>builder().comment("connected").build()),
+                Flux.merge(alertsOfSchool, heartbeat));
+    }
+
+    /** Every delivery of an alert with its state: DELIVERED, PENDING (retrying) or DEAD (dead-lettered). */
+    @GetMapping("/{alertId}/deliveries")
+    Flux<DeliveryStore.Tracked> deliveries(ServerHttpRequest request, @PathVariable String alertId) {
+        Tenant tenant = Tenant.of(request);
+        return alerts.byId(alertId)
+                .filter(a -> a.school().equals(tenant.school()) && a.district().equals(tenant.district()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no alert " + alertId)))
+                .flatMapMany(a -> deliveries.ofAlert(alertId));
     }
 
     /** The person answering takes responsibility; the escalation chain stops. A second acknowledgement is a 409. */

@@ -1,0 +1,8 @@
+package org.xinfang.notification.domain;
+
+/** How an alert reaches a person. */
+public enum Channel {
+    WEBHOOK,
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,152 @@
+package org.xinfang.notification.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.Contact;
+import org.xinfang.notification.domain.Delivery;
+import org.xinfang.notification.domain.EscalationChain;
+import org.xinfang.notification.domain.Incident;
+import org.xinfang.notification.persistence.AlertStore;
+import org.xinfang.notification.persistence.ContactStore;
+import org.xinfang.notification.persistence.DeliveryStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers each alert (and each escalation step) to the contacts it reaches, over each of their channels. The
+ * delivery is stored before the first attempt (so a crash loses none); attempts run without blocking the caller;
+ * a failed attempt is retried with exponential backoff, and after the last one the delivery is dead-lettered.
+ * Runs first among the listeners: critical alerts must leave before anything else is done.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DeliveryDispatcher implements AlertListener, EscalationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ContactStore contacts;
+    private final DeliveryStore deliveries;
+    private final AlertStore alerts;
+    private final AlertStream stream;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final Duration lease;
+
+    DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
+                       List<ChannelSender> senders, Clock clock,
+                       @Value("${xinfang.notification.delivery.max-attempts:8}") int maxAttempts,
+                       @Value("${xinfang.notification.delivery.first-backoff:PT0.5S}") Duration firstBackoff,
+                       @Value("${xinfang.notification.delivery.max-backoff:PT1M}") Duration maxBackoff,
+                       @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease) {
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.alerts = alerts;
+        this.stream = stream;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.lease = lease;
+    }
+
+    @Override
+    public void alertsStored(Incident incident, List<Alert> stored) {
+        stored.forEach(this::dispatch);
+    }
+
+    @Override
+    public void alertEscalated(Alert alert, EscalationChain.Escalation escalation) {
+        dispatch(alert);
+    }
+
+    private void dispatch(Alert alert) {
+        stream.emit(alert);
+        List<Contact> reached = contacts.forRole(alert.district(), alert.school(), alert.currentRole())
+                .collectList().block(TIMEOUT);
+        Instant now = clock.instant();
+        for (Delivery delivery : Delivery.forAlert(alert, reached == null ? List.of() : reached)) {
+            if (Boolean.TRUE.equals(deliveries.insertClaimed(delivery, now.plus(lease)).block(TIMEOUT))) {
+                attempt(delivery, alert, 0);
+            }
+        }
+    }
+
+    /** One attempt, not blocking the caller; on failure the next is stored and scheduled. */
+    private void attempt(Delivery delivery, Alert alert, int failedBefore) {
+        ChannelSender sender = senders.get(delivery.channel());
+        sender.send(delivery, alert)
+                .then(Mono.defer(() -> deliveries.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
+                .onErrorResume(e -> failed(delivery, failedBefore + 1, describe(e)))
+                .subscribe(null, e -> log.warn("delivery {} bookkeeping failed; the sweep will retry: {}",
+                        delivery.deliveryId(), e.getMessage()));
+    }
+
+    private Mono<Void> failed(Delivery delivery, int attempts, String error) {
+        Instant now = clock.instant();
+        if (attempts >= maxAttempts) {
+            log.warn("delivery {} of alert {} over {} dead after {} attempts: {}", delivery.deliveryId(),
+                    delivery.alertId(), delivery.channel(), attempts, error);
+            return deliveries.dead(delivery.deliveryId(), attempts, error, now);
+        }
+        Duration wait = Delivery.backoff(attempts, firstBackoff, maxBackoff);
+        log.info("delivery {} over {} failed (attempt {}), retry in {}: {}", delivery.deliveryId(), delivery.channel(),
+                attempts, wait, error);
+        return deliveries.failed(delivery.deliveryId(), attempts, error, now.plus(wait))
+                .then(Mono.delay(wait))
+                .then(Mono.defer(() -> retry(delivery.deliveryId())));
+    }
+
+    /** Claims the delivery if it is still due (the sweep may have taken it) and attempts it again. */
+    private Mono<Void> retry(String deliveryId) {
+        Instant now = clock.instant();
+        return deliveries.claimDue(deliveryId, now, now.plus(lease))
+                .flatMap(this::resume)
+                .then();
+    }
+
+    private Mono<Void> resume(DeliveryStore.Tracked tracked) {
+        return alerts.byId(tracked.delivery().alertId())
+                .doOnNext(alert -> attempt(tracked.delivery(), alert, tracked.attempts()))
+                .then();
+    }
+
+    /** The slow recovery path: deliveries whose attempt was lost with a crashed process. */
+    @Scheduled(initialDelayString = "${xinfang.notification.delivery.sweep-interval-ms:30000}",
+            fixedDelayString = "${xinfang.notification.delivery.sweep-interval-ms:30000}")
+    void sweep() {
+        try {
+            for (int i = 0; i < 200; i++) {
+                Instant now = clock.instant();
+                DeliveryStore.Tracked due = deliveries.claimDue(null, now, now.plus(lease)).block(TIMEOUT);
+                if (due == null) {
+                    return;
+                }
+                resume(due).block(TIMEOUT);
+            }
+        } catch (RuntimeException e) {
+            log.warn("delivery sweep failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.substring(0, Math.min(300, message.length())));
+    }
+}

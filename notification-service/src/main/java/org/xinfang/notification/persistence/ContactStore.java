@@ -1,0 +1,114 @@
+package org.xinfang.notification.persistence;
+
+import static org.xinfang.notification.persistence.Documents.date;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+import org.xinfang.notification.domain.Contact;
+import org.xinfang.notification.domain.RecipientRole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Contacts per school, and the audit of every change to them (who changed which contact, when, from what to what):
+ * who was reachable at the time of an incident is part of the plan's accountability.
+ */
+@Repository
+public class ContactStore implements IndexedStore {
+
+    /** One audited change. */
+    public record Change(String auditId, String contactId, String action, String by, String role, Instant at,
+                         Contact before, Contact after) {
+    }
+
+    /** The contact id belongs to another school. */
+    public static class IdTakenException extends RuntimeException {
+        IdTakenException(String contactId) {
+            super("contact id " + contactId + " is taken");
+        }
+    }
+
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> audit;
+
+    ContactStore(MongoDatabase database) {
+        this.contacts = database.getCollection("contacts");
+        this.audit = database.getCollection("contact_audit");
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return Mono.from(contacts.createIndex(Indexes.ascending("school", "role")))
+                .then(Mono.from(audit.createIndex(Indexes.ascending("school", "at")))).then();
+    }
+
+    /** Creates or replaces the contact and audits the change; returns the previous version if there was one. */
+    public Mono<Optional<Contact>> save(Contact contact, String by, String role, Instant at) {
+        return Mono.from(contacts.findOneAndReplace(Filters.and(Filters.eq("_id", contact.contactId()),
+                                Filters.eq("school", contact.school())), toDocument(contact),
+                        new FindOneAndReplaceOptions().upsert(true)))
+                .map(ContactStore::fromDocument).map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorMap(Documents::duplicateKey, e -> new IdTakenException(contact.contactId()))
+                .flatMap(before -> auditChange(contact.school(), contact.contactId(),
+                        before.isPresent() ? "UPDATED" : "CREATED", by, role, at, before.orElse(null), contact)
+                        .thenReturn(before));
+    }
+
+    /** Removes the contact of this school and audits it; empty if there was none. */
+    public Mono<Contact> remove(String school, String contactId, String by, String role, Instant at) {
+        return Mono.from(contacts.findOneAndDelete(Filters.and(Filters.eq("_id", contactId), Filters.eq("school", school))))
+                .map(ContactStore::fromDocument)
+                .flatMap(before -> auditChange(school, contactId, "REMOVED", by, role, at, before, null).thenReturn(before));
+    }
+
+    public Flux<Contact> ofSchool(String district, String school) {
+        return Flux.from(contacts.find(Filters.and(Filters.eq("school", school), Filters.eq("district", district)))
+                .sort(Sorts.ascending("role", "_id"))).map(ContactStore::fromDocument);
+    }
+
+    public Flux<Contact> forRole(String district, String school, RecipientRole role) {
+        return Flux.from(contacts.find(Filters.and(Filters.eq("school", school), Filters.eq("district", district),
+                Filters.eq("role", role.name())))).map(ContactStore::fromDocument);
+    }
+
+    public Flux<Change> auditOf(String school) {
+        return Flux.from(audit.find(Filters.eq("school", school)).sort(Sorts.ascending("at", "_id")))
+                .map(d -> new Change(d.getString("_id"), d.getString("contactId"), d.getString("action"),
+                        d.getString("by"), d.getString("role"), Documents.instant(d, "at"),
+                        d.get("before", Document.class) == null ? null : fromDocument(d.get("before", Document.class)),
+                        d.get("after", Document.class) == null ? null : fromDocument(d.get("after", Document.class))));
+    }
+
+    private Mono<Void> auditChange(String school, String contactId, String action, String by, String role, Instant at,
+                                   Contact before, Contact after) {
+        Document entry = new Document("_id", UUID.randomUUID().toString()).append("school", school)
+                .append("contactId", contactId).append("action", action).append("by", by).append("role", role)
+                .append("at", date(at))
+                .append("before", before == null ? null : toDocument(before))
+                .append("after", after == null ? null : toDocument(after));
+        return Mono.from(audit.insertOne(entry)).then();
+    }
+
+    static Document toDocument(Contact c) {
+        return new Document("_id", c.contactId()).append("district", c.district()).append("school", c.school())
+                .append("role", c.role().name()).append("department", c.department()).append("name", c.name())
+                .append("webhookUrl", c.webhookUrl()).append("email", c.email()).append("phone", c.phone())
+                .append("active", c.active());
+    }
+
+    static Contact fromDocument(Document d) {
+        return new Contact(d.getString("_id"), d.getString("district"), d.getString("school"),
+                RecipientRole.valueOf(d.getString("role")), d.getString("department"), d.getString("name"),
+                d.getString("webhookUrl"), d.getString("email"), d.getString("phone"), d.getBoolean("active", true));
+    }
+}

@@ -1,0 +1,97 @@
+package org.xinfang.notification.persistence;
+
+import static org.xinfang.notification.persistence.Documents.date;
+import static org.xinfang.notification.persistence.Documents.instant;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Instant;
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.Delivery;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deliveries and their state: PENDING (with the time of the next attempt), DELIVERED, or DEAD after the last retry
+ * (the dead letter, kept with its last error for the duty office to follow up). An attempt first claims the delivery
+ * by pushing its next-attempt time forward in one atomic write, so the recovery sweep and the in-memory retry never
+ * send at once.
+ */
+@Repository
+public class DeliveryStore implements IndexedStore {
+
+    /** A delivery with its progress. */
+    public record Tracked(Delivery delivery, String state, int attempts, Instant nextAttemptAt, String lastError) {
+    }
+
+    private final MongoCollection<Document> deliveries;
+
+    DeliveryStore(MongoDatabase database) {
+        this.deliveries = database.getCollection("deliveries");
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return Mono.from(deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt")))
+                .then(Mono.from(deliveries.createIndex(Indexes.ascending("alertId")))).then();
+    }
+
+    /** Stores the delivery, claimed until {@code claimedUntil}; false if it exists already (a redelivered event). */
+    public Mono<Boolean> insertClaimed(Delivery d, Instant claimedUntil) {
+        Document doc = new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
+                .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
+                .append("state", "PENDING").append("attempts", 0).append("nextAttemptAt", date(claimedUntil));
+        return Mono.from(deliveries.insertOne(doc)).thenReturn(true)
+                .onErrorResume(Documents::duplicateKey, e -> Mono.just(false));
+    }
+
+    /** Claims a pending delivery that is due (or a given one, if due); empty if none or someone else has it. */
+    public Mono<Tracked> claimDue(String deliveryId, Instant now, Instant claimedUntil) {
+        var filter = Filters.and(Filters.eq("state", "PENDING"), Filters.lte("nextAttemptAt", date(now)));
+        if (deliveryId != null) {
+            filter = Filters.and(filter, Filters.eq("_id", deliveryId));
+        }
+        return Mono.from(deliveries.findOneAndUpdate(filter, Updates.set("nextAttemptAt", date(claimedUntil)),
+                        new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
+                                .returnDocument(ReturnDocument.AFTER)))
+                .map(DeliveryStore::fromDocument);
+    }
+
+    public Mono<Void> delivered(String deliveryId, int attempts, Instant at) {
+        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
+                Updates.set("state", "DELIVERED"), Updates.set("attempts", attempts), Updates.set("deliveredAt", date(at)))))
+                .then();
+    }
+
+    public Mono<Void> failed(String deliveryId, int attempts, String error, Instant nextAttemptAt) {
+        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
+                Updates.set("attempts", attempts), Updates.set("lastError", error),
+                Updates.set("nextAttemptAt", date(nextAttemptAt))))).then();
+    }
+
+    public Mono<Void> dead(String deliveryId, int attempts, String error, Instant at) {
+        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
+                Updates.set("state", "DEAD"), Updates.set("attempts", attempts), Updates.set("lastError", error),
+                Updates.set("deadAt", date(at))))).then();
+    }
+
+    public Flux<Tracked> ofAlert(String alertId) {
+        return Flux.from(deliveries.find(Filters.eq("alertId", alertId)).sort(Sorts.ascending("step", "_id")))
+                .map(DeliveryStore::fromDocument);
+    }
+
+    static Tracked fromDocument(Document d) {
+        Delivery delivery = new Delivery(d.getString("_id"), d.getString("alertId"), d.getInteger("step", 0),
+                d.getString("contactId"), Channel.valueOf(d.getString("channel")), d.getString("target"));
+        return new Tracked(delivery, d.getString("state"), d.getInteger("attempts", 0), instant(d, "nextAttemptAt"),
+                d.getString("lastError"));
+    }
+}

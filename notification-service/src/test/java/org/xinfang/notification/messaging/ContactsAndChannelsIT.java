@@ -1,0 +1,183 @@
+package org.xinfang.notification.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xinfang.notification.Fixtures.DISTRICT;
+import static org.xinfang.notification.Fixtures.await;
+import static org.xinfang.notification.Fixtures.routed;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.notification.HttpReceiver;
+import org.xinfang.notification.ServiceIT;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * Contacts kept by administrators (audited), and alerts reaching them over real channels: signed webhooks to a local
+ * HTTP receiver that fails and recovers, mail to a real SMTP server, text messages to an HTTP gateway, and the live
+ * stream. Each test uses a school of its own, so its contacts see only its alerts.
+ */
+class ContactsAndChannelsIT extends ServiceIT {
+
+    private WebTestClient.ResponseSpec putContact(String school, String id, String role, Map<String, Object> body) {
+        return web.put().uri("/api/v1/contacts/{id}", id)
+                .header("X-District", DISTRICT).header("X-School", school)
+                .header("X-User-Id", "u-admin").header("X-Role", role)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private static String hmac(String timestamp, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void administratorsKeepContactsAndEveryChangeIsAudited() {
+        String school = "s-contacts-01";
+        putContact(school, "leader-1", "LEADER", Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
+                .expectStatus().isForbidden();
+        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "not-an-address"))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        putContact(school, "dept-1", "ADMINISTRATOR", Map.of("role", "DEPARTMENT", "name", "后勤处长", "phone", "13900000000"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("department");
+        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
+                .expectStatus().isOk();
+        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "leader2@school.test"))
+                .expectStatus().isOk();
+        putContact("s-contacts-02", "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "x", "email", "x@y.test"))
+                .expectStatus().isEqualTo(409);
+        web.delete().uri("/api/v1/contacts/leader-1").header("X-District", DISTRICT).header("X-School", school)
+                .header("X-User-Id", "u-admin-2").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk();
+
+        web.get().uri("/api/v1/contacts/audit").header("X-District", DISTRICT).header("X-School", school)
+                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].action").isEqualTo("CREATED")
+                .jsonPath("$[0].by").isEqualTo("u-admin")
+                .jsonPath("$[1].action").isEqualTo("UPDATED")
+                .jsonPath("$[1].before.email").isEqualTo("leader@school.test")
+                .jsonPath("$[1].after.email").isEqualTo("leader2@school.test")
+                .jsonPath("$[2].action").isEqualTo("REMOVED")
+                .jsonPath("$[2].by").isEqualTo("u-admin-2");
+        web.get().uri("/api/v1/contacts").header("X-District", DISTRICT).header("X-School", school)
+                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk()
+                .expectBody().json("[]");
+    }
+
+    @Test
+    void aCriticalAlertReachesEachContactOverEachChannelAndAFailingReceiverGetsItOnceItRecovers() throws Exception {
+        String school = "s-channels-01";
+        putContact(school, "police", "ADMINISTRATOR", Map.of("role", "POLICE", "name", "派出所值班",
+                "webhookUrl", RECEIVER.url("/police"))).expectStatus().isOk();
+        putContact(school, "principal", "ADMINISTRATOR", Map.of("role", "PRINCIPAL", "name", "校长",
+                "email", "principal@school.test")).expectStatus().isOk();
+        putContact(school, "bureau", "ADMINISTRATOR", Map.of("role", "BUREAU_DUTY", "name", "教育局值班室",
+                "phone", "13700000000")).expectStatus().isOk();
+        RECEIVER.failFirst("/police", 2);
+
+        PetitionRouted event = routed(school, EmergencyLevel.CRITICAL, "后勤处", List.of());
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+
+        await("the police webhook, after two refusals", Duration.ofSeconds(20), () -> RECEIVER.accepted().stream()
+                .anyMatch(r -> r.path().equals("/police") && r.text().contains(petitionId)));
+        HttpReceiver.Received call = RECEIVER.accepted().stream()
+                .filter(r -> r.path().equals("/police") && r.text().contains(petitionId)).findFirst().orElseThrow();
+        assertThat(call.header("X-Xinfang-Signature")).isEqualTo(hmac(call.header("X-Xinfang-Timestamp"), call.body()));
+        assertThat(call.header("Idempotency-Key")).isNotBlank();
+        assertThat(call.text()).contains("\"kind\":\"POLICE_ALERT\"").contains("\"level\":\"CRITICAL\"");
+
+        String policeAlert = (String) alerts(school, petitionId).stream()
+                .filter(a -> "POLICE_ALERT".equals(a.get("kind"))).findFirst().orElseThrow().get("alertId");
+        await("the delivery is recorded as delivered", Duration.ofSeconds(5), () -> deliveries(school, policeAlert).stream()
+                .anyMatch(d -> "DELIVERED".equals(d.get("state"))));
+        Map<String, Object> delivery = deliveries(school, policeAlert).get(0);
+        assertThat(delivery.get("attempts")).isEqualTo(3);
+        assertThat(((Map<?, ?>) delivery.get("delivery")).get("deliveryId")).isEqualTo(call.header("Idempotency-Key"));
+
+        await("mail to the principal", Duration.ofSeconds(20), () -> SMTP.getReceivedMessages().length > 0
+                && List.of(SMTP.getReceivedMessages()).stream().anyMatch(m -> subject(m).contains(petitionId)));
+        MimeMessage mail = List.of(SMTP.getReceivedMessages()).stream().filter(m -> subject(m).contains(petitionId))
+                .findFirst().orElseThrow();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("principal@school.test");
+        assertThat(subject(mail)).contains("PRINCIPAL_ALERT");
+
+        // The bureau's phone is reached through the SMS gateway adapter.
+        await("a text to the bureau's duty phone", Duration.ofSeconds(20), () -> RECEIVER.accepted().stream()
+                .anyMatch(r -> r.path().equals("/sms-gateway") && r.text().contains(petitionId)));
+        HttpReceiver.Received text = RECEIVER.accepted().stream()
+                .filter(r -> r.path().equals("/sms-gateway") && r.text().contains(petitionId)).findFirst().orElseThrow();
+        assertThat(text.text()).contains("\"to\":\"13700000000\"").contains("教育局");
+        assertThat(text.header("Idempotency-Key")).isNotBlank();
+    }
+
+    @Test
+    void aReceiverThatNeverRecoversIsDeadLetteredAfterTheLastRetry() {
+        String school = "s-channels-02";
+        putContact(school, "leader", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长",
+                "webhookUrl", RECEIVER.url("/always-fail/leader"))).expectStatus().isOk();
+        PetitionRouted event = routed(school, EmergencyLevel.HIGH, "教导处", List.of());
+        tap.publish(Topics.PETITION_ROUTED, event);
+        await("the request alert", Duration.ofSeconds(20), () -> !alerts(school, event.meta().petitionId()).isEmpty());
+        String request = (String) alerts(school, event.meta().petitionId()).stream()
+                .filter(a -> "ACTIVATION_REQUEST".equals(a.get("kind"))).findFirst().orElseThrow().get("alertId");
+        await("dead after four attempts", Duration.ofSeconds(20), () -> deliveries(school, request).stream()
+                .anyMatch(d -> "DEAD".equals(d.get("state")) && Integer.valueOf(4).equals(d.get("attempts"))));
+    }
+
+    @Test
+    void dutyConsolesSeeTheirSchoolsAlertsLive() {
+        String school = "s-channels-03";
+        Flux<ServerSentEvent<Map<String, Object>>> stream = web.get().uri("/api/v1/alerts/stream")
+                .header("X-District", DISTRICT).header("X-School", school)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .getResponseBody();
+        PetitionRouted other = routed("s-channels-04", EmergencyLevel.CRITICAL, "后勤处", List.of());
+        PetitionRouted ours = routed(school, EmergencyLevel.CRITICAL, "后勤处", List.of());
+        StepVerifier.create(stream.filter(e -> e.data() != null).map(e -> (String) e.data().get("petitionId")))
+                .then(() -> {
+                    tap.publish(Topics.PETITION_ROUTED, other);
+                    tap.publish(Topics.PETITION_ROUTED, ours);
+                })
+                .expectNext(ours.meta().petitionId())
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    private List<Map<String, Object>> deliveries(String school, String alertId) {
+        return web.get().uri("/api/v1/alerts/{id}/deliveries", alertId)
+                .header("X-District", DISTRICT).header("X-School", school)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
