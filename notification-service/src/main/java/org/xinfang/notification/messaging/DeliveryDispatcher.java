@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,21 +14,27 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.Channel;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.Delivery;
 import org.xinfang.notification.domain.EscalationChain;
 import org.xinfang.notification.domain.Incident;
+import org.xinfang.notification.domain.NoiseControl;
+import org.xinfang.notification.domain.Silence;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.ContactStore;
 import org.xinfang.notification.persistence.DeliveryStore;
+import org.xinfang.notification.persistence.SilenceStore;
 import reactor.core.publisher.Mono;
 
 /**
  * Delivers each alert (and each escalation step) to the contacts it reaches, over each of their channels. The
  * delivery is stored before the first attempt (so a crash loses none); attempts run without blocking the caller;
  * a failed attempt is retried with exponential backoff, and after the last one the delivery is dead-lettered.
+ * Non-critical alerts pass noise control first (inhibition by an open critical alert, silences); held-back
+ * deliveries are recorded with the reason.
  * Runs first among the listeners: critical alerts must leave before anything else is done.
  */
 @Component
@@ -41,6 +48,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final DeliveryStore deliveries;
     private final AlertStore alerts;
     private final AlertStream stream;
+    private final SilenceStore silences;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final int maxAttempts;
@@ -49,7 +57,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final Duration lease;
 
     DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
-                       List<ChannelSender> senders, Clock clock,
+                       SilenceStore silences, List<ChannelSender> senders, Clock clock,
                        @Value("${xinfang.notification.delivery.max-attempts:8}") int maxAttempts,
                        @Value("${xinfang.notification.delivery.first-backoff:PT0.5S}") Duration firstBackoff,
                        @Value("${xinfang.notification.delivery.max-backoff:PT1M}") Duration maxBackoff,
@@ -58,6 +66,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         this.deliveries = deliveries;
         this.alerts = alerts;
         this.stream = stream;
+        this.silences = silences;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -80,12 +89,30 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         stream.emit(alert);
         List<Contact> reached = contacts.forRole(alert.district(), alert.school(), alert.currentRole())
                 .collectList().block(TIMEOUT);
+        List<Delivery> planned = Delivery.forAlert(alert, reached == null ? List.of() : reached);
+        if (planned.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        for (Delivery delivery : Delivery.forAlert(alert, reached == null ? List.of() : reached)) {
-            if (Boolean.TRUE.equals(deliveries.insertClaimed(delivery, now.plus(lease)).block(TIMEOUT))) {
+        Optional<String> heldBack = holdBack(alert, now);
+        for (Delivery delivery : planned) {
+            if (heldBack.isPresent()) {
+                deliveries.insertHeldBack(delivery, heldBack.get(), now).block(TIMEOUT);
+            } else if (Boolean.TRUE.equals(deliveries.insertClaimed(delivery, now.plus(lease)).block(TIMEOUT))) {
                 attempt(delivery, alert, 0);
             }
         }
+    }
+
+    /** Critical alerts skip the look-ups altogether: they never wait. */
+    private Optional<String> holdBack(Alert alert, Instant now) {
+        if (alert.level() == EmergencyLevel.CRITICAL) {
+            return Optional.empty();
+        }
+        boolean inhibited = Boolean.TRUE.equals(alerts.openCriticalFor(alert.petitionId()).block(TIMEOUT));
+        List<Silence> active = inhibited ? List.of()
+                : silences.activeAt(alert.district(), alert.school(), now).collectList().block(TIMEOUT);
+        return NoiseControl.holdBack(alert, inhibited, active == null ? List.of() : active, now);
     }
 
     /** One attempt, not blocking the caller; on failure the next is stored and scheduled. */

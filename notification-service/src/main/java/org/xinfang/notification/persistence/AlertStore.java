@@ -91,6 +91,13 @@ public class AlertStore implements IndexedStore {
                 Filters.eq("state", AlertState.OPEN.name())))).map(AlertStore::fromDocument);
     }
 
+    /** Whether a critical alert for the petition is still open (it inhibits the petition's lower alerts). */
+    public Mono<Boolean> openCriticalFor(String petitionId) {
+        return Mono.from(alerts.find(Filters.and(Filters.eq("petitionId", petitionId),
+                        Filters.eq("level", EmergencyLevel.CRITICAL.name()), Filters.eq("state", AlertState.OPEN.name())))
+                .limit(1).first()).hasElement();
+    }
+
     public Mono<Alert> byId(String alertId) {
         return Mono.from(alerts.find(Filters.eq("_id", alertId)).first()).map(AlertStore::fromDocument);
     }

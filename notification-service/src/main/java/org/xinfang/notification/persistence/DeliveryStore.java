@@ -65,6 +65,15 @@ public class DeliveryStore implements IndexedStore {
                 .map(DeliveryStore::fromDocument);
     }
 
+    /** Records a delivery that noise control held back, with the reason, so the record shows why nobody was called. */
+    public Mono<Void> insertHeldBack(Delivery d, String reason, Instant at) {
+        Document doc = new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
+                .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
+                .append("state", "HELD_BACK").append("attempts", 0).append("lastError", reason)
+                .append("heldBackAt", date(at));
+        return Mono.from(deliveries.insertOne(doc)).then().onErrorResume(Documents::duplicateKey, e -> Mono.empty());
+    }
+
     public Mono<Void> delivered(String deliveryId, int attempts, Instant at) {
         return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
                 Updates.set("state", "DELIVERED"), Updates.set("attempts", attempts), Updates.set("deliveredAt", date(at)))))
