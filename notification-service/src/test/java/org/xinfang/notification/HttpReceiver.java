@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String path, Map<String, List<String>> headers, byte[] body, long receivedAtNanos) {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, java.time.Instant receivedAt) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -48,7 +48,7 @@ public final class HttpReceiver implements AutoCloseable {
             if (fail) {
                 refused.incrementAndGet();
             } else {
-                accepted.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
+                accepted.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, java.time.Instant.now()));
             }
             exchange.sendResponseHeaders(fail ? 500 : 204, -1);
             exchange.close();

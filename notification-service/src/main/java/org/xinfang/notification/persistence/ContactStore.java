@@ -30,13 +30,6 @@ public class ContactStore implements IndexedStore {
                          Contact before, Contact after) {
     }
 
-    /** The contact id belongs to another school. */
-    public static class IdTakenException extends RuntimeException {
-        IdTakenException(String contactId) {
-            super("contact id " + contactId + " is taken");
-        }
-    }
-
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> audit;
 
@@ -53,12 +46,11 @@ public class ContactStore implements IndexedStore {
 
     /** Creates or replaces the contact and audits the change; returns the previous version if there was one. */
     public Mono<Optional<Contact>> save(Contact contact, String by, String role, Instant at) {
-        return Mono.from(contacts.findOneAndReplace(Filters.and(Filters.eq("_id", contact.contactId()),
-                                Filters.eq("school", contact.school())), toDocument(contact),
+        return Mono.from(contacts.findOneAndReplace(Filters.eq("_id", key(contact.school(), contact.contactId())),
+                        toDocument(contact),
                         new FindOneAndReplaceOptions().upsert(true)))
                 .map(ContactStore::fromDocument).map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .onErrorMap(Documents::duplicateKey, e -> new IdTakenException(contact.contactId()))
                 .flatMap(before -> auditChange(contact.school(), contact.contactId(),
                         before.isPresent() ? "UPDATED" : "CREATED", by, role, at, before.orElse(null), contact)
                         .thenReturn(before));
@@ -66,14 +58,14 @@ public class ContactStore implements IndexedStore {
 
     /** Removes the contact of this school and audits it; empty if there was none. */
     public Mono<Contact> remove(String school, String contactId, String by, String role, Instant at) {
-        return Mono.from(contacts.findOneAndDelete(Filters.and(Filters.eq("_id", contactId), Filters.eq("school", school))))
+        return Mono.from(contacts.findOneAndDelete(Filters.eq("_id", key(school, contactId))))
                 .map(ContactStore::fromDocument)
                 .flatMap(before -> auditChange(school, contactId, "REMOVED", by, role, at, before, null).thenReturn(before));
     }
 
     public Flux<Contact> ofSchool(String district, String school) {
         return Flux.from(contacts.find(Filters.and(Filters.eq("school", school), Filters.eq("district", district)))
-                .sort(Sorts.ascending("role", "_id"))).map(ContactStore::fromDocument);
+                .sort(Sorts.ascending("role", "contactId"))).map(ContactStore::fromDocument);
     }
 
     public Flux<Contact> forRole(String district, String school, RecipientRole role) {
@@ -82,7 +74,7 @@ public class ContactStore implements IndexedStore {
     }
 
     public Flux<Change> auditOf(String school) {
-        return Flux.from(audit.find(Filters.eq("school", school)).sort(Sorts.ascending("at", "_id")))
+        return Flux.from(audit.find(Filters.eq("school", school)).sort(Sorts.ascending("atNanos", "_id")))
                 .map(d -> new Change(d.getString("_id"), d.getString("contactId"), d.getString("action"),
                         d.getString("by"), d.getString("role"), Documents.instant(d, "at"),
                         d.get("before", Document.class) == null ? null : fromDocument(d.get("before", Document.class)),
@@ -94,20 +86,28 @@ public class ContactStore implements IndexedStore {
         Document entry = new Document("_id", UUID.randomUUID().toString()).append("school", school)
                 .append("contactId", contactId).append("action", action).append("by", by).append("role", role)
                 .append("at", date(at))
+                // BSON dates keep milliseconds; two changes within one are still told apart in order.
+                .append("atNanos", at.getEpochSecond() * 1_000_000_000L + at.getNano())
                 .append("before", before == null ? null : toDocument(before))
                 .append("after", after == null ? null : toDocument(after));
         return Mono.from(audit.insertOne(entry)).then();
     }
 
+    /** Contact ids are the school's own: the same id at two schools names two contacts. */
+    private static String key(String school, String contactId) {
+        return school + "/" + contactId;
+    }
+
     static Document toDocument(Contact c) {
-        return new Document("_id", c.contactId()).append("district", c.district()).append("school", c.school())
+        return new Document("_id", key(c.school(), c.contactId())).append("contactId", c.contactId())
+                .append("district", c.district()).append("school", c.school())
                 .append("role", c.role().name()).append("department", c.department()).append("name", c.name())
                 .append("webhookUrl", c.webhookUrl()).append("email", c.email()).append("phone", c.phone())
                 .append("active", c.active());
     }
 
     static Contact fromDocument(Document d) {
-        return new Contact(d.getString("_id"), d.getString("district"), d.getString("school"),
+        return new Contact(d.getString("contactId"), d.getString("district"), d.getString("school"),
                 RecipientRole.valueOf(d.getString("role")), d.getString("department"), d.getString("name"),
                 d.getString("webhookUrl"), d.getString("email"), d.getString("phone"), d.getBoolean("active", true));
     }

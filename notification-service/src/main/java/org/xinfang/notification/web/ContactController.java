@@ -67,9 +67,7 @@ class ContactController {
         if (problem != null) {
             throw new InvalidRequestException(problem[0], problem[1]);
         }
-        return contacts.save(contact, actor.userId(), actor.role(), clock.instant())
-                .onErrorMap(ContactStore.IdTakenException.class, e -> new ConflictException(e.getMessage()))
-                .thenReturn(contact);
+        return contacts.save(contact, actor.userId(), actor.role(), clock.instant()).thenReturn(contact);
     }
 
     @DeleteMapping("/{contactId}")
