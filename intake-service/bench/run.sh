@@ -7,6 +7,10 @@ CONNECTIONS=${1:-32}
 SECONDS_=${2:-30}
 WORK=${BENCH_DIR:-/tmp/intake-bench}
 CP="$ROOT/local-stack/target/local-stack.jar:$ROOT/local-stack/target/lib/*"
+INTAKE_PORT=${BENCH_INTAKE_PORT:-28581}
+for port in 19092 19093 37017 "$INTAKE_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken; stop what uses it first" >&2; exit 1; fi
+done
 mkdir -p "$WORK"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -20,14 +24,14 @@ java -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile=local-stack-logback.x
 pids+=($!)
 for _ in $(seq 1 120); do grep -q "registry topics ready" "$WORK/kafka.log" 2>/dev/null && break; sleep 0.5; done
 
-PORT=18081 KAFKA_BOOTSTRAP=127.0.0.1:19092 MONGO_URI=mongodb://127.0.0.1:37017 MONGO_DATABASE=intake-bench \
+PORT=$INTAKE_PORT KAFKA_BOOTSTRAP=127.0.0.1:19092 MONGO_URI=mongodb://127.0.0.1:37017 MONGO_DATABASE=intake-bench \
   java -Xmx512m -jar "$ROOT/intake-service/target/intake-service.jar" >"$WORK/intake.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do curl -fsS -m 1 http://127.0.0.1:18081/actuator/health/readiness >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -fsS -m 1 http://127.0.0.1:$INTAKE_PORT/actuator/health/readiness >/dev/null 2>&1 && break; sleep 0.5; done
 
 # Warm up the JIT and the connections, then measure.
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:18081 >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:18081
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT
 # Everything registered must also have been published: the outbox drains.
 sleep 3
-curl -fsS http://127.0.0.1:18081/actuator/prometheus | grep -E '^(intake_outbox_pending|http_server_requests_seconds_count.*petitions.*POST)' || true
+curl -fsS http://127.0.0.1:$INTAKE_PORT/actuator/prometheus | grep -E '^(intake_outbox_pending|http_server_requests_seconds_count.*petitions.*POST)' || true

@@ -31,6 +31,7 @@ public final class IntakeTestSupport {
         registry.add("xinfang.mongo.database", () -> "intake-" + unique);
         registry.add("spring.kafka.consumer.group-id", () -> "intake-" + unique);
         registry.add("xinfang.intake.outbox.relay-interval", () -> "500ms");
+        registry.add("xinfang.intake.outbox.sweep-interval", () -> "2s");
     }
 
     /** Waits for a condition with a bound, instead of sleeping a fixed time. */

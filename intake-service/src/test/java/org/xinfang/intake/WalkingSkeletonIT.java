@@ -93,7 +93,8 @@ class WalkingSkeletonIT {
         Document raw = rawDocument(id);
         assertThat(raw.toJson()).as("identity sealed at rest").doesNotContain("王某").doesNotContain("13800000000");
         assertThat(raw.get("identity", Document.class).getString("kid")).isEqualTo("dev-1");
-        await("the outbox entry is marked sent", () -> rawDocument(id).getInteger("outboxPending") == 0);
+        await("the outbox entry is marked sent", () -> rawDocument(id).getList("outbox", Document.class).isEmpty());
+        assertThat(rawDocument(id).getList("sentEvents", String.class)).containsExactly(received.meta().eventId());
 
         PetitionRouted routed = new PetitionRouted(
                 EventMeta.derivedFrom(received.meta(), PetitionRouted.class, "decision", Instant.now()),

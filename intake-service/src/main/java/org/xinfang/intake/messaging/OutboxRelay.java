@@ -1,6 +1,7 @@
 package org.xinfang.intake.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,10 +11,14 @@ import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.intake.persistence.StoredPetition;
 
 /**
- * Recovers events that the publish right after a write did not deliver (Kafka down, process killed): it leases a
- * petition whose events are due, sends its unsent entries oldest first, and marks them sent. Leases make two relays
- * (or a relay and a request) never send the same entry at the same time; the consumers' deduplication by event id
- * covers the one case a lease cannot: a send that reached Kafka just before the process died.
+ * Recovers events that the publish right after a write did not deliver. It leases a petition whose events are due,
+ * sends its unsent entries oldest first, and marks them sent. Leases make two relays (or a relay and a request)
+ * never send the same entry at the same time; consumers deduplicate by event id for the one case a lease cannot
+ * cover: a send that reached Kafka just before the process died.
+ *
+ * <p>Looking for due events means a query over the petitions, so the relay does not run it on every tick: it runs
+ * at start (a previous process may have died mid-publish), whenever this process failed or deferred a publish, and
+ * otherwise every {@code sweep-interval}, which catches what another instance left behind when it died.
  */
 @Component
 class OutboxRelay {
@@ -24,7 +29,8 @@ class OutboxRelay {
     private final PetitionStore store;
     private final PetitionOutbox outbox;
     private final OutboxSettings settings;
-    private boolean storeWasDown;
+    private Instant nextSweep = Instant.MIN;
+    private boolean lastPassFailed;
 
     OutboxRelay(PetitionStore store, PetitionOutbox outbox, OutboxSettings settings) {
         this.store = store;
@@ -32,32 +38,50 @@ class OutboxRelay {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${xinfang.intake.outbox.relay-interval}", initialDelayString = "${xinfang.intake.outbox.relay-interval}")
-    void relay() {
+    @Scheduled(fixedDelayString = "${xinfang.intake.outbox.relay-interval}",
+            initialDelayString = "${xinfang.intake.outbox.relay-interval}")
+    void tick() {
+        Instant now = outbox.now();
+        if (!outbox.takeRecoveryNeeded() && now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(settings.sweepInterval());
+        if (!relayDue()) {
+            outbox.markRecoveryNeeded();
+        }
+    }
+
+    /** Publishes what is due; false if something could not be published and should be tried again soon. */
+    private boolean relayDue() {
         int petitions = 0;
-        int events = 0;
+        boolean complete = true;
         try {
             for (; petitions < settings.relayBatch(); petitions++) {
                 StoredPetition due = store.claimDue(outbox.now(), settings.lease()).block(PASS_TIMEOUT);
                 if (due == null) {
                     break;
                 }
-                Integer sent = outbox.publishInOrder(due.petition().id(), due.unsent()).block(PASS_TIMEOUT);
-                events += sent == null ? 0 : sent;
-                if (sent == null || sent < due.unsent().size()) {
-                    // Kafka is not taking events: the next pass tries again rather than failing every petition now.
+                Boolean drained = outbox.publishInOrder(due.petition().id(), due.outbox()).block(PASS_TIMEOUT);
+                if (!Boolean.TRUE.equals(drained)) {
+                    // Kafka is not taking events: the next tick tries again rather than failing every petition now.
+                    complete = false;
                     break;
                 }
             }
-            storeWasDown = false;
+            if (petitions == settings.relayBatch()) {
+                complete = false;
+            }
+            lastPassFailed = false;
         } catch (RuntimeException e) {
-            if (!storeWasDown) {
+            if (!lastPassFailed) {
                 log.warn("outbox relay pass failed, retrying every {}: {}", settings.relayInterval(), e.toString());
             }
-            storeWasDown = true;
+            lastPassFailed = true;
+            complete = false;
         }
-        if (events > 0) {
-            log.info("outbox relay published {} event(s) of {} petition(s)", events, petitions);
+        if (petitions > 0) {
+            log.info("outbox relay published the pending events of {} petition(s)", petitions);
         }
+        return complete;
     }
 }

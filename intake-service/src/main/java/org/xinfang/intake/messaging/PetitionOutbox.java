@@ -1,11 +1,17 @@
 package org.xinfang.intake.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.intake.config.OutboxSettings;
 import org.xinfang.intake.domain.PetitionChange;
 import org.xinfang.intake.persistence.OutboxEntry;
@@ -28,50 +34,86 @@ public class PetitionOutbox {
     private final EventPublisher publisher;
     private final OutboxSettings settings;
     private final Clock clock;
+    /** Set when this process left events behind, so the relay looks at once instead of at its next sweep. */
+    private final AtomicBoolean recoveryNeeded = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failed;
 
-    PetitionOutbox(PetitionStore store, EventPublisher publisher, OutboxSettings settings, Clock clock) {
+    PetitionOutbox(PetitionStore store, EventPublisher publisher, OutboxSettings settings, Clock clock,
+                   MeterRegistry meters) {
         this.store = store;
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+        this.published = Counter.builder("intake.outbox.published").description("events published from the outbox")
+                .register(meters);
+        this.failed = Counter.builder("intake.outbox.publish.failures")
+                .description("publishes that failed and were left to the relay").register(meters);
     }
 
     /** Stores a new petition; completes when the write is acknowledged, with publishing already under way. */
     public Mono<StoredPetition> register(PetitionChange change, String requestHash) {
         return store.insert(change, requestHash, now(), settings.lease())
-                .doOnNext(stored -> publishFresh(stored, 0));
+                .doOnNext(stored -> publishFresh(stored, change.events()));
     }
 
     /** Stores a change read at {@code before}'s version; empty if the petition changed meanwhile. */
     public Mono<StoredPetition> apply(StoredPetition before, PetitionChange change, String causeEventId) {
         return store.update(before, change, causeEventId, now(), settings.lease())
-                .doOnNext(stored -> publishFresh(stored, before.outbox().size()));
+                .doOnNext(stored -> publishFresh(stored, change.events()));
     }
 
     /**
-     * Publishes the entries just written, unless an older entry is still unsent: then the relay publishes them all,
-     * oldest first, so a petition's events never overtake each other.
+     * Publishes the events just written, unless older ones of the same petition are still unsent: then the relay
+     * publishes them all, oldest first, so a petition's events never overtake each other.
      */
-    private void publishFresh(StoredPetition stored, int firstNewSeq) {
-        List<OutboxEntry> unsent = stored.unsent();
-        if (unsent.isEmpty() || unsent.get(0).seq() < firstNewSeq) {
+    private void publishFresh(StoredPetition stored, List<PipelineEvent> fresh) {
+        if (fresh.isEmpty()) {
             return;
         }
-        publishInOrder(stored.petition().id(), unsent).subscribe();
+        Set<String> freshIds = fresh.stream().map(e -> e.meta().eventId()).collect(Collectors.toSet());
+        if (!stored.outbox().stream().allMatch(e -> freshIds.contains(e.eventId()))) {
+            recoveryNeeded.set(true);
+            return;
+        }
+        publishInOrder(stored.petition().id(), stored.outbox()).subscribe();
     }
 
-    /** Sends entries one after the other, marking each sent; stops at the first failure and hands back the lease. */
-    Mono<Integer> publishInOrder(String petitionId, List<OutboxEntry> entries) {
-        return Flux.fromIterable(entries)
-                .concatMap(entry -> publisher.send(entry).then(store.markSent(petitionId, entry.seq(), now())))
-                .count()
-                .map(Long::intValue)
+    /**
+     * Sends entries one after the other, marking each sent, and carries on with entries written meanwhile (a write
+     * that found this publish still running left its events to it). Completes with true once the outbox is empty;
+     * on the first failure it hands back the lease and completes with false.
+     */
+    Mono<Boolean> publishInOrder(String petitionId, List<OutboxEntry> entries) {
+        return drain(petitionId, entries)
                 .onErrorResume(e -> {
+                    failed.increment();
+                    recoveryNeeded.set(true);
                     log.warn("publishing events of petition {} failed, the relay retries: {}", petitionId, e.toString());
                     return store.releaseLease(petitionId, now().plus(settings.relayInterval()))
                             .onErrorComplete()
-                            .thenReturn(0);
+                            .thenReturn(false);
                 });
+    }
+
+    private Mono<Boolean> drain(String petitionId, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.just(true);
+        }
+        OutboxEntry oldest = entries.get(0);
+        return publisher.send(oldest)
+                .then(Mono.fromRunnable(published::increment))
+                .then(store.markSent(petitionId, oldest.eventId()))
+                .flatMap(remaining -> drain(petitionId, remaining));
+    }
+
+    /** Whether a publish failed or was deferred since the last call; clears the mark. */
+    boolean takeRecoveryNeeded() {
+        return recoveryNeeded.getAndSet(false);
+    }
+
+    void markRecoveryNeeded() {
+        recoveryNeeded.set(true);
     }
 
     Instant now() {

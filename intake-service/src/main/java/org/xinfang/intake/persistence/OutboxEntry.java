@@ -1,14 +1,8 @@
 package org.xinfang.intake.persistence;
 
-import java.time.Instant;
-
 /**
- * One event waiting in a petition's document to be published. {@code seq} is its position in the document's
- * outbox array (append-only), so marking it sent addresses exactly this entry.
+ * One event waiting in a petition's document to be published. Sending it removes it from the outbox and records
+ * its id among the document's sent events, in one idempotent update.
  */
-public record OutboxEntry(int seq, String eventId, String topic, String key, String payload, Instant sentAt) {
-
-    public boolean sent() {
-        return sentAt != null;
-    }
+public record OutboxEntry(String eventId, String topic, String key, String payload) {
 }

@@ -27,7 +27,7 @@ import org.xinfang.intake.domain.RoutingDecision;
 final class PetitionDocuments {
 
     static final String OUTBOX = "outbox";
-    static final String OUTBOX_PENDING = "outboxPending";
+    static final String SENT_EVENTS = "sentEvents";
     static final String OUTBOX_LEASE_UNTIL = "outboxLeaseUntil";
     static final String VERSION = "version";
     static final String APPLIED_EVENTS = "appliedEvents";
@@ -103,19 +103,15 @@ final class PetitionDocuments {
     }
 
     List<OutboxEntry> outbox(Document d) {
-        List<OutboxEntry> entries = new ArrayList<>();
-        List<Document> raw = d.getList(OUTBOX, Document.class, List.of());
-        for (int i = 0; i < raw.size(); i++) {
-            Document e = raw.get(i);
-            entries.add(new OutboxEntry(i, e.getString("eventId"), e.getString("topic"), e.getString("key"),
-                    e.getString("payload"), instant(e.getDate("sentAt"))));
-        }
-        return entries;
+        return d.getList(OUTBOX, Document.class, List.of()).stream()
+                .map(e -> new OutboxEntry(e.getString("eventId"), e.getString("topic"), e.getString("key"),
+                        e.getString("payload")))
+                .toList();
     }
 
     Document outboxEntry(String eventId, String topic, String key, String payload, Instant createdAt) {
         return new Document("eventId", eventId).append("topic", topic).append("key", key)
-                .append("payload", payload).append("createdAt", date(createdAt)).append("sentAt", null);
+                .append("payload", payload).append("createdAt", date(createdAt));
     }
 
     StoredPetition stored(Document d) {

@@ -46,8 +46,8 @@ public class PetitionStore {
 
     public Mono<Void> ensureIndexes() {
         return Flux.concat(
-                        petitions.createIndex(Indexes.ascending(PetitionDocuments.OUTBOX_PENDING,
-                                PetitionDocuments.OUTBOX_LEASE_UNTIL), new IndexOptions().name("outbox-due")),
+                        petitions.createIndex(Indexes.ascending(PetitionDocuments.OUTBOX_LEASE_UNTIL),
+                                new IndexOptions().name("outbox-due")),
                         petitions.createIndex(Indexes.compoundIndex(Indexes.ascending("district", "school"),
                                 Indexes.descending("receivedAt", "_id")), new IndexOptions().name("school-received")),
                         petitions.createIndex(Indexes.ascending("district", "school", "department", "state"),
@@ -66,7 +66,7 @@ public class PetitionStore {
         doc.append("history", p.history().stream().map(documents::history).toList())
                 .append(PetitionDocuments.VERSION, 0L)
                 .append(PetitionDocuments.OUTBOX, outboxEntries(change.events(), now))
-                .append(PetitionDocuments.OUTBOX_PENDING, change.events().size())
+                .append(PetitionDocuments.SENT_EVENTS, List.of())
                 .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)))
                 .append(PetitionDocuments.APPLIED_EVENTS, List.of())
                 .append(PetitionDocuments.REQUEST_HASH, requestHash);
@@ -87,8 +87,7 @@ public class PetitionStore {
                                        Duration lease) {
         Petition p = change.after();
         Document set = documents.fields(p);
-        Document update = new Document("$inc", new Document(PetitionDocuments.VERSION, 1L)
-                .append(PetitionDocuments.OUTBOX_PENDING, change.events().size()));
+        Document update = new Document("$inc", new Document(PetitionDocuments.VERSION, 1L));
         Document push = new Document();
         if (!change.appended().isEmpty()) {
             push.append("history", new Document("$each", change.appended().stream().map(documents::history).toList()));
@@ -115,18 +114,13 @@ public class PetitionStore {
         return Mono.from(petitions.find(new Document("_id", id)).first()).map(documents::stored).transform(this::guarded);
     }
 
-    /** Whether the consumed event was already applied to the petition (a replay). */
-    public Mono<Boolean> hasApplied(String petitionId, String eventId) {
-        return Mono.from(petitions.countDocuments(new Document("_id", petitionId)
-                        .append(PetitionDocuments.APPLIED_EVENTS, eventId)))
-                .map(n -> n > 0)
-                .transform(this::guarded);
-    }
-
-    /** A school sees its own petitions only: another school's id is simply not found. */
+    /**
+     * A school sees its own petitions only: another school's id is simply not found. The tenancy is checked here
+     * rather than in the query, so the lookup stays a pure {@code _id} lookup that every store serves from its index.
+     */
     public Mono<StoredPetition> findForSchool(String district, String school, String id) {
-        return Mono.from(petitions.find(new Document("_id", id).append("district", district).append("school", school))
-                        .first())
+        return Mono.from(petitions.find(new Document("_id", id)).first())
+                .filter(d -> district.equals(d.getString("district")) && school.equals(d.getString("school")))
                 .map(documents::stored)
                 .transform(this::guarded);
     }
@@ -139,19 +133,24 @@ public class PetitionStore {
                 .transform(this::guarded);
     }
 
-    /** Marks one outbox entry sent; a second mark of the same entry changes nothing. */
-    public Mono<Boolean> markSent(String id, int seq, Instant now) {
-        String sentAt = PetitionDocuments.OUTBOX + "." + seq + ".sentAt";
-        return Mono.from(petitions.updateOne(new Document("_id", id).append(sentAt, null),
-                        new Document("$set", new Document(sentAt, PetitionDocuments.date(now)))
-                                .append("$inc", new Document(PetitionDocuments.OUTBOX_PENDING, -1))))
-                .map(r -> r.getModifiedCount() > 0)
+    /**
+     * Marks one outbox entry sent: it leaves the outbox and its id joins the sent events. Idempotent, so it needs no
+     * condition beyond the {@code _id} (a second mark pulls nothing and adds nothing). Answers the entries still
+     * unsent, which may include ones written meanwhile.
+     */
+    public Mono<List<OutboxEntry>> markSent(String id, String eventId) {
+        return Mono.from(petitions.findOneAndUpdate(new Document("_id", id),
+                        new Document("$pull", new Document(PetitionDocuments.OUTBOX, new Document("eventId", eventId)))
+                                .append("$addToSet", new Document(PetitionDocuments.SENT_EVENTS, eventId)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(documents::outbox)
+                .defaultIfEmpty(List.of())
                 .transform(this::guarded);
     }
 
     /** Takes the lease of one petition whose unsent events are due, so no other relay publishes them meanwhile. */
     public Mono<StoredPetition> claimDue(Instant now, Duration lease) {
-        Bson due = new Document(PetitionDocuments.OUTBOX_PENDING, new Document("$gt", 0))
+        Bson due = new Document(PetitionDocuments.OUTBOX + ".0", new Document("$exists", true))
                 .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, new Document("$lte", PetitionDocuments.date(now)));
         Bson take = new Document("$set", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL,
                 PetitionDocuments.date(now.plus(lease))));
@@ -224,9 +223,10 @@ public class PetitionStore {
                         e -> new StoreUnavailableException("the petition store is unavailable", e)));
     }
 
+    /** How many petitions have events not yet published. */
     public Mono<Long> countPending() {
-        return Mono.from(petitions.countDocuments(new Document(PetitionDocuments.OUTBOX_PENDING,
-                new Document("$gt", 0)))).transform(this::guarded);
+        return Mono.from(petitions.countDocuments(new Document(PetitionDocuments.OUTBOX + ".0",
+                new Document("$exists", true)))).transform(this::guarded);
     }
 
     private List<Document> outboxEntries(List<PipelineEvent> events, Instant now) {

@@ -67,6 +67,7 @@ class RestartRecoveryIT {
                 "--xinfang.mongo.uri=" + infrastructure.mongoUri(),
                 "--xinfang.mongo.database=" + database,
                 "--xinfang.intake.outbox.relay-interval=500ms",
+                "--xinfang.intake.outbox.sweep-interval=2s",
                 // A stopped broker must not hold the shutdown for long.
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s");
     }
