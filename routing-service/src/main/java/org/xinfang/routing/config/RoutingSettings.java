@@ -6,10 +6,11 @@ import org.xinfang.contracts.vocabulary.EmergencyLevel;
 
 /**
  * Routing's configuration: the legal time limits, the level thresholds (DOMAIN.md defaults in application.yml),
- * and the recovery loop that re-publishes decisions whose first publication failed.
+ * the recovery loop that re-publishes decisions whose first publication failed, and how long an effective rule set
+ * is reused before it is read again (a save elsewhere takes effect here within that time).
  */
 @ConfigurationProperties("xinfang.routing")
-record RoutingSettings(Limits limits, Levels levels, Recovery recovery) {
+record RoutingSettings(Limits limits, Levels levels, Recovery recovery, Duration ruleSetCache) {
 
     record Limits(int acceptWithinDays, int handleWithinDays, int extensionMaxDays) {
     }

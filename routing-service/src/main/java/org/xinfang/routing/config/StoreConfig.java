@@ -54,8 +54,8 @@ class StoreConfig {
     }
 
     @Bean
-    RuleSetStore ruleSetStore(MongoDatabase database) {
-        RuleSetStore store = new RuleSetStore(database.getCollection("rule_sets"));
+    RuleSetStore ruleSetStore(MongoDatabase database, RoutingSettings settings) {
+        RuleSetStore store = new RuleSetStore(database.getCollection("rule_sets"), settings.ruleSetCache());
         store.ensureIndexes().timeout(Duration.ofSeconds(10))
                 .doOnError(e -> log.warn("rule-set indexes not created yet: {}", e.toString()))
                 .onErrorComplete().subscribe();

@@ -31,26 +31,44 @@ class PetitionRouting {
     private final DecisionStore decisions;
     private final RoutedPublisher publisher;
     private final Clock clock;
+    private final StepTimers timers;
 
-    PetitionRouting(PetitionRouter router, RuleSetStore ruleSets, DecisionStore decisions, RoutedPublisher publisher, Clock clock) {
+    PetitionRouting(PetitionRouter router, RuleSetStore ruleSets, DecisionStore decisions, RoutedPublisher publisher,
+                    Clock clock, StepTimers timers) {
         this.router = router;
         this.ruleSets = ruleSets;
         this.decisions = decisions;
         this.publisher = publisher;
         this.clock = clock;
+        this.timers = timers;
     }
 
     Mono<PetitionRouted> route(PetitionReceived received) {
         EventMeta meta = received.meta();
-        return decisions.byReceivedEvent(meta.eventId())
-                .doOnNext(stored -> log.info("petition {} already routed by event {}: publishing the stored decision again",
-                        meta.petitionId(), stored.meta().eventId()))
-                .switchIfEmpty(Mono.defer(() -> decide(received).flatMap(decisions::decideOnce)))
-                .flatMap(standing -> publisher.publish(standing)
-                        .then(decisions.markPublished(standing.receivedEventId(), clock.instant()))
-                        .thenReturn(standing))
+        // Decide, then let the store keep the first decision for this received event: a redelivery gets the stored
+        // one back (deciding again costs microseconds; a read before every write would cost a round trip).
+        return timers.timed("decide", decide(received))
+                .flatMap(candidate -> timers.timed("store", decisions.decideOnce(candidate))
+                        .doOnNext(standing -> {
+                            if (standing != candidate) {
+                                log.info("petition {} already routed by event {}: publishing the stored decision again",
+                                        meta.petitionId(), standing.meta().eventId());
+                            }
+                        }))
+                .flatMap(standing -> timers.timed("publish", publisher.publish(standing)).thenReturn(standing))
+                .doOnNext(this::markPublished)
                 .doOnNext(routed -> log.info("petition {} routed to {} at level {} (subject {}, rule set {})",
                         meta.petitionId(), routed.department(), routed.level(), routed.subject(), routed.ruleSetVersion()));
+    }
+
+    /**
+     * Records the confirmed publication without holding up the offset commit: should the mark be lost, the recovery
+     * loop publishes the decision once more under the same event id, which consumers deduplicate.
+     */
+    private void markPublished(PetitionRouted routed) {
+        timers.timed("mark-published", decisions.markPublished(routed.receivedEventId(), clock.instant()))
+                .subscribe(done -> { }, e -> log.warn("publication of {} not marked, recovery will re-publish it: {}",
+                        routed.meta().eventId(), e.toString()));
     }
 
     private Mono<PetitionRouted> decide(PetitionReceived received) {

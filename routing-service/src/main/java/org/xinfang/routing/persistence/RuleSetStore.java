@@ -7,12 +7,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.routing.domain.Assignment;
@@ -44,9 +46,20 @@ public final class RuleSetStore {
 
     private final MongoCollection<Document> ruleSets;
     private final RuleSet fallback = DefaultRuleSet.create();
+    private final Duration cacheFor;
+    /** Effective rule sets by "district/school": read on every petition, changed a few times a year. */
+    private final Map<String, Cached> effective = new ConcurrentHashMap<>();
 
-    public RuleSetStore(MongoCollection<Document> ruleSets) {
+    /**
+     * @param cacheFor how long an effective rule set is reused before it is read again; a save on this instance
+     *                 takes effect at once, a save on another instance within this time
+     */
+    public RuleSetStore(MongoCollection<Document> ruleSets, Duration cacheFor) {
         this.ruleSets = ruleSets;
+        this.cacheFor = cacheFor;
+    }
+
+    private record Cached(RuleSet ruleSet, long readAtNanos) {
     }
 
     public Mono<Void> ensureIndexes() {
@@ -56,6 +69,16 @@ public final class RuleSetStore {
 
     /** The rule set that applies to a school: its own, else its district's, else the plan's default. */
     public Mono<RuleSet> effectiveFor(String district, String school) {
+        String key = district + "/" + school;
+        Cached cached = effective.get(key);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < cacheFor.toNanos()) {
+            return Mono.just(cached.ruleSet());
+        }
+        long readAt = System.nanoTime();
+        return read(district, school).doOnNext(r -> effective.put(key, new Cached(r, readAt)));
+    }
+
+    private Mono<RuleSet> read(String district, String school) {
         Mono<RuleSet> own = school == null ? Mono.empty() : latest(RuleScope.school(district, school)).map(SavedRuleSet::ruleSet);
         return own.switchIfEmpty(Mono.defer(() -> latest(RuleScope.district(district)).map(SavedRuleSet::ruleSet)))
                 .defaultIfEmpty(fallback);
@@ -84,6 +107,7 @@ public final class RuleSetStore {
         RuleSet versioned = ruleSet.withVersion(ruleSet.scope(), expectedPrevious + 1);
         SavedRuleSet saved = new SavedRuleSet(versioned, savedBy, at, comment, changes);
         return Mono.from(ruleSets.insertOne(write(saved)))
+                .doOnSuccess(done -> effective.clear())
                 .thenReturn(saved)
                 .onErrorResume(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
                         e -> Mono.empty());
