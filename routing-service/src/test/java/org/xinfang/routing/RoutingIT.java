@@ -140,13 +140,22 @@ class RoutingIT {
                 + "\"channel\":\"VISIT\",\"form\":\"INDIVIDUAL\",\"headcount\":1,\"escalated\":false,\"anonymous\":false,"
                 + "\"description\":\"x\",\"receivedAt\":\"2026-11-02T01:14:30Z\"}";
         tap.publishRaw(Topics.PETITION_RECEIVED.name(), key, missingTitle.getBytes(StandardCharsets.UTF_8));
+        String noPeople = missingTitle.replace("\"headcount\":1", "\"headcount\":0")
+                .replace("\"description\"", "\"title\":\"t\",\"description\"");
+        tap.publishRaw(Topics.PETITION_RECEIVED.name(), key, noPeople.getBytes(StandardCharsets.UTF_8));
+        String unknownForm = missingTitle.replace("INDIVIDUAL", "CROWD")
+                .replace("\"description\"", "\"title\":\"t\",\"description\"");
+        tap.publishRaw(Topics.PETITION_RECEIVED.name(), key, unknownForm.getBytes(StandardCharsets.UTF_8));
         PetitionReceived after = Petitions.canteenGroup();
         tap.publish(Topics.PETITION_RECEIVED, after);
 
         tap.awaitOne(Topics.PETITION_ROUTED, r -> r.receivedEventId().equals(after.meta().eventId()), WAIT);
-        List<ConsumerRecord<String, byte[]>> letters = awaitDeadLetters(key, 2);
+        List<ConsumerRecord<String, byte[]>> letters = awaitDeadLetters(key, 4);
+        assertThat(letters).hasSize(4);
         assertThat(letters).extracting(r -> header(r, "x-dead-letter-reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("title"))
+                .anySatisfy(reason -> assertThat(reason).contains("headcount must be at least 1"))
+                .anySatisfy(reason -> assertThat(reason).contains("CROWD"))
                 .allSatisfy(reason -> assertThat(reason).isNotBlank());
         assertThat(letters).allSatisfy(r -> assertThat(header(r, "x-original-topic")).isEqualTo(Topics.PETITION_RECEIVED.name()));
     }
