@@ -15,8 +15,9 @@ class KafkaConfig {
 
     /**
      * Unreadable records never reach this handler (the listener dead-letters them), so a failure here means the
-     * store or the broker is away: retry the same record with backoff, without end, rather than skip a petition.
-     * The offset is not committed meanwhile, so a restart retries it too.
+     * store or the broker is away: retry the same batch with backoff, without end, rather than skip a petition.
+     * The offsets are not committed meanwhile, so a restart retries them too; decisions already stored are found
+     * again, not made twice.
      */
     @Bean
     CommonErrorHandler retryUntilRouted() {

@@ -1,6 +1,7 @@
 package org.xinfang.routing.messaging;
 
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,11 @@ import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RoutingDecision;
 import org.xinfang.routing.persistence.DecisionStore;
 import org.xinfang.routing.persistence.RuleSetStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The consume-decide-store-publish step for one received petition. The decision is stored under the received event's
+ * The consume-decide-store-publish step for received petitions. Each decision is stored under its received event's
  * id before it is published, so a redelivery finds it and re-publishes that same decision (same routed event id)
  * instead of deciding again; consumers deduplicate on the event id.
  */
@@ -43,32 +45,41 @@ class PetitionRouting {
         this.timers = timers;
     }
 
-    Mono<PetitionRouted> route(PetitionReceived received) {
-        EventMeta meta = received.meta();
-        // Decide, then let the store keep the first decision for this received event: a redelivery gets the stored
+    /**
+     * Routes the received events of one poll: one decision per received event, stored in one write and published
+     * together, so a busy consumer pays the store's and the broker's round trips once per batch, not per petition.
+     */
+    Mono<List<PetitionRouted>> routeAll(List<PetitionReceived> batch) {
+        // Decide, then let the store keep the first decision for each received event: a redelivery gets the stored
         // one back (deciding again costs microseconds; a read before every write would cost a round trip).
-        return timers.timed("decide", decide(received))
-                .flatMap(candidate -> timers.timed("store", decisions.decideOnce(candidate))
+        return timers.timed("decide", Flux.fromIterable(batch).concatMap(this::decide).collectList())
+                .flatMap(candidates -> timers.timed("store", decisions.decideAllOnce(candidates))
                         .doOnNext(standing -> {
-                            if (standing != candidate) {
-                                log.info("petition {} already routed by event {}: publishing the stored decision again",
-                                        meta.petitionId(), standing.meta().eventId());
+                            for (int i = 0; i < standing.size(); i++) {
+                                if (standing.get(i) != candidates.get(i)) {
+                                    log.info("petition {} already routed by event {}: publishing the stored decision again",
+                                            standing.get(i).meta().petitionId(), standing.get(i).meta().eventId());
+                                }
                             }
                         }))
-                .flatMap(standing -> timers.timed("publish", publisher.publish(standing)).thenReturn(standing))
-                .doOnNext(this::markPublished)
-                .doOnNext(routed -> log.info("petition {} routed to {} at level {} (subject {}, rule set {})",
-                        meta.petitionId(), routed.department(), routed.level(), routed.subject(), routed.ruleSetVersion()));
+                .flatMap(standing -> timers.timed("publish", publisher.publishAll(standing)).thenReturn(standing))
+                .doOnNext(standing -> {
+                    markPublished(standing);
+                    standing.forEach(routed -> log.info("petition {} routed to {} at level {} (subject {}, rule set {})",
+                            routed.meta().petitionId(), routed.department(), routed.level(), routed.subject(),
+                            routed.ruleSetVersion()));
+                });
     }
 
     /**
      * Records the confirmed publication without holding up the offset commit: should the mark be lost, the recovery
      * loop publishes the decision once more under the same event id, which consumers deduplicate.
      */
-    private void markPublished(PetitionRouted routed) {
-        timers.timed("mark-published", decisions.markPublished(routed.receivedEventId(), clock.instant()))
-                .subscribe(done -> { }, e -> log.warn("publication of {} not marked, recovery will re-publish it: {}",
-                        routed.meta().eventId(), e.toString()));
+    private void markPublished(List<PetitionRouted> routed) {
+        List<String> ids = routed.stream().map(PetitionRouted::receivedEventId).toList();
+        timers.timed("mark-published", decisions.markPublished(ids, clock.instant()))
+                .subscribe(done -> { }, e -> log.warn("publication of {} routed events not marked, recovery will re-publish them: {}",
+                        ids.size(), e.toString()));
     }
 
     private Mono<PetitionRouted> decide(PetitionReceived received) {

@@ -1,8 +1,9 @@
 package org.xinfang.routing.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionReceived;
@@ -11,8 +12,8 @@ import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
 
 /**
- * Consumes received petitions. The container commits a record's offset only after this method returns, that is
- * after the decision is stored and published (ack-mode record); an exception leaves the offset for a retry.
+ * Consumes received petitions. The container commits a batch's offsets only after this method returns, that is
+ * after the decisions are stored and published (ack-mode batch); an exception leaves the offsets for a retry.
  */
 @Component
 class ReceivedPetitionListener {
@@ -28,20 +29,23 @@ class ReceivedPetitionListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "petition-received", topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_RECEIVED.name()}")
-    void onReceived(ConsumerRecord<String, byte[]> record) {
-        PetitionReceived received;
-        try {
-            received = read(record);
-        } catch (EventFormatException e) {
-            deadLetters.send(Topics.PETITION_RECEIVED, record, e.getMessage());
-            return;
+    /**
+     * One poll's records: the unreadable ones set aside first, the rest routed together. A failure retries the whole
+     * batch, which is safe because a received event already decided gets its stored decision back.
+     */
+    @KafkaListener(id = "petition-received", topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_RECEIVED.name()}",
+            batch = "true")
+    void onReceived(List<ConsumerRecord<String, byte[]>> records) {
+        List<PetitionReceived> readable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                readable.add(read(record));
+            } catch (EventFormatException e) {
+                deadLetters.send(Topics.PETITION_RECEIVED, record, e.getMessage());
+            }
         }
-        MDC.put("requestId", received.meta().eventId());
-        try {
-            routing.route(received).block(STEP_TIMEOUT);
-        } finally {
-            MDC.remove("requestId");
+        if (!readable.isEmpty()) {
+            routing.routeAll(readable).block(STEP_TIMEOUT);
         }
     }
 

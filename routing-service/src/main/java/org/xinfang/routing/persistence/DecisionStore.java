@@ -1,16 +1,24 @@
 package org.xinfang.routing.persistence;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.json.EventJson;
@@ -57,7 +65,47 @@ public final class DecisionStore {
      * the new one, or the one stored by an earlier delivery.
      */
     public Mono<PetitionRouted> decideOnce(PetitionRouted routed) {
-        Document doc = new Document(ID, routed.receivedEventId())
+        return Mono.from(decisions.insertOne(document(routed)))
+                .thenReturn(routed)
+                .onErrorResume(DecisionStore::isDuplicate, e -> byReceivedEvent(routed.receivedEventId()));
+    }
+
+    /**
+     * {@link #decideOnce} for a batch, in one unordered write: answers, in the same order, each decision that stands,
+     * the new one or the one an earlier delivery stored (also when the batch holds the same received event twice).
+     */
+    public Mono<List<PetitionRouted>> decideAllOnce(List<PetitionRouted> candidates) {
+        if (candidates.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<Document> docs = candidates.stream().map(DecisionStore::document).toList();
+        return Mono.from(decisions.insertMany(docs, new InsertManyOptions().ordered(false)))
+                .thenReturn(candidates)
+                .onErrorResume(e -> e instanceof MongoBulkWriteException bulk && bulk.getWriteErrors().stream()
+                                .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY),
+                        e -> standing(candidates, (MongoBulkWriteException) e));
+    }
+
+    /** The stored decisions in place of the candidates that lost to them. */
+    private Mono<List<PetitionRouted>> standing(List<PetitionRouted> candidates, MongoBulkWriteException refused) {
+        Set<String> lost = new HashSet<>();
+        for (BulkWriteError error : refused.getWriteErrors()) {
+            lost.add(candidates.get(error.getIndex()).receivedEventId());
+        }
+        return Flux.from(decisions.find(Filters.in(ID, lost)))
+                .collectMap(doc -> doc.getString(ID), DecisionStore::event)
+                .map(stored -> {
+                    List<PetitionRouted> result = new ArrayList<>(candidates.size());
+                    for (PetitionRouted candidate : candidates) {
+                        result.add(lost.contains(candidate.receivedEventId())
+                                ? stored.get(candidate.receivedEventId()) : candidate);
+                    }
+                    return result;
+                });
+    }
+
+    private static Document document(PetitionRouted routed) {
+        return new Document(ID, routed.receivedEventId())
                 .append(PETITION_ID, routed.meta().petitionId())
                 .append(DISTRICT, routed.meta().district())
                 .append(SCHOOL, routed.meta().school())
@@ -68,9 +116,6 @@ public final class DecisionStore {
                 .append(DECIDED_AT, Date.from(routed.meta().occurredAt()))
                 .append(PUBLISHED, false)
                 .append(EVENT, new String(EventJson.write(routed), StandardCharsets.UTF_8));
-        return Mono.from(decisions.insertOne(doc))
-                .thenReturn(routed)
-                .onErrorResume(DecisionStore::isDuplicate, e -> byReceivedEvent(routed.receivedEventId()));
     }
 
     public Mono<PetitionRouted> byReceivedEvent(String receivedEventId) {
@@ -84,7 +129,11 @@ public final class DecisionStore {
     }
 
     public Mono<Void> markPublished(String receivedEventId, Instant at) {
-        return Mono.from(decisions.updateOne(Filters.eq(ID, receivedEventId),
+        return markPublished(List.of(receivedEventId), at);
+    }
+
+    public Mono<Void> markPublished(Collection<String> receivedEventIds, Instant at) {
+        return Mono.from(decisions.updateMany(Filters.in(ID, receivedEventIds),
                 Updates.combine(Updates.set(PUBLISHED, true), Updates.set(PUBLISHED_AT, Date.from(at))))).then();
     }
 

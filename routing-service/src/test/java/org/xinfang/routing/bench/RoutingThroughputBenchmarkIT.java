@@ -70,7 +70,7 @@ class RoutingThroughputBenchmarkIT {
         double perSecond = measure(bootstrap, events);
         log.info("end to end: {} petitions routed through the broker at {} routed events/s", events, String.format("%.0f", perSecond));
         for (Timer step : registry.find("xinfang.routing.step").timers()) {
-            log.info("step {}: mean {} ms, max {} ms over {} petitions", step.getId().getTag("step"),
+            log.info("step {}: mean {} ms, max {} ms over {} batches", step.getId().getTag("step"),
                     String.format("%.2f", step.mean(TimeUnit.MILLISECONDS)), String.format("%.1f", step.max(TimeUnit.MILLISECONDS)),
                     step.count());
         }
