@@ -140,6 +140,25 @@ class ExactlyOnceIT {
         assertThat(recovered).isEqualTo(unpublished);
     }
 
+    @Test
+    void aBatchHoldingTheSameReceivedEventTwiceStoresOneDecisionAndAnswersItForBoth() {
+        PetitionReceived first = Petitions.received(Form.INDIVIDUAL, 1, "作业太多", "作业写到半夜。");
+        PetitionReceived second = Petitions.received(Form.INDIVIDUAL, 1, "校车超载", "校车超载。");
+        PetitionRouted a = decision(first, "first delivery");
+        PetitionRouted aAgain = decision(first, "second delivery in the same poll");
+        PetitionRouted b = decision(second, "only delivery");
+        List<PetitionRouted> standing = decisions.decideAllOnce(List.of(a, aAgain, b)).block();
+        assertThat(standing).containsExactly(a, a, b);
+        assertThat(decisions.decideAllOnce(List.of(decision(second, "a later redelivery"))).block()).containsExactly(b);
+    }
+
+    private static PetitionRouted decision(PetitionReceived received, String reason) {
+        return new PetitionRouted(EventMeta.derivedFrom(received.meta(), PetitionRouted.class, "routed", Instant.now()),
+                received.meta().eventId(), Subject.UNKNOWN, "GENERAL_OFFICE", List.of(), EmergencyLevel.ROUTINE,
+                List.of(reason), "default-1",
+                new org.xinfang.contracts.event.Deadlines(received.receivedAt().plus(Duration.ofDays(15)), 60, 30));
+    }
+
     private MessageListenerContainer container() {
         return listeners.getListenerContainer("petition-received");
     }
