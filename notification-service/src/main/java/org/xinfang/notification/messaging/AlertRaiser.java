@@ -17,6 +17,7 @@ import org.xinfang.notification.domain.AlertPlanner;
 import org.xinfang.notification.domain.RoutedPetition;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.IncidentStore;
+import reactor.core.publisher.Mono;
 
 /**
  * The path from a routed petition to alerts on the wire: plan, store (idempotently), publish at once, then mark as
@@ -55,8 +56,9 @@ public class AlertRaiser {
             return;
         }
         AlertPlanner.Plan plan = planned.get();
-        Long created = incidents.open(plan.incident())
-                .then(alerts.insertNew(plan.alerts()))
+        // The incident and its alerts are independent documents: write them side by side.
+        Long created = Mono.zip(incidents.open(plan.incident()), alerts.insertNew(plan.alerts()))
+                .map(written -> written.getT2())
                 .block(STORE_TIMEOUT);
         // Stored alerts are what the API shows; listeners (escalation timers, channels) must see them at once.
         listeners.forEach(l -> l.alertsStored(plan.incident(), plan.alerts()));
@@ -75,9 +77,9 @@ public class AlertRaiser {
         request.ifPresent(r -> events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
                 AlertEvents.activationRequested(r, plan.incident(), r.raisedAt()))));
         publisher.publishAll(events);
-        alerts.markPublished(plan.alerts().stream().map(Alert::alertId).toList(), now)
-                .then(request.isPresent() ? incidents.markRequestPublished(plan.incident().incidentId(), now)
-                        : reactor.core.publisher.Mono.empty())
-                .block(STORE_TIMEOUT);
+        // Not waited for: if this mark is lost, recovery publishes again under the same event ids, which is harmless.
+        Mono.when(alerts.markPublished(plan.alerts().stream().map(Alert::alertId).toList(), now),
+                        request.isPresent() ? incidents.markRequestPublished(plan.incident().incidentId(), now) : Mono.empty())
+                .subscribe(null, e -> log.warn("marking alerts published failed; recovery will republish: {}", e.getMessage()));
     }
 }

@@ -77,31 +77,46 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
 
     @Override
     public void alertsStored(Incident incident, List<Alert> stored) {
-        stored.forEach(this::dispatch);
+        dispatch(stored);
     }
 
     @Override
     public void alertEscalated(Alert alert, EscalationChain.Escalation escalation) {
-        dispatch(alert);
+        dispatch(List.of(alert));
     }
 
-    private void dispatch(Alert alert) {
-        stream.emit(alert);
-        List<Contact> reached = contacts.forRole(alert.district(), alert.school(), alert.currentRole())
-                .collectList().block(TIMEOUT);
-        List<Delivery> planned = Delivery.forAlert(alert, reached == null ? List.of() : reached);
+    /**
+     * Alerts of one routed event (one school, one petition, one level): one contacts look-up for all, noise control
+     * once, the delivery records written side by side, then each first attempt started without waiting for it.
+     */
+    private void dispatch(List<Alert> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.forEach(stream::emit);
+        Alert first = batch.get(0);
+        List<Contact> ofSchool = contacts.ofSchool(first.district(), first.school()).collectList().block(TIMEOUT);
+        List<Delivery> planned = new java.util.ArrayList<>();
+        Map<String, Alert> byId = new java.util.HashMap<>();
+        for (Alert alert : batch) {
+            planned.addAll(Delivery.forAlert(alert, ofSchool == null ? List.of() : ofSchool));
+            byId.put(alert.alertId(), alert);
+        }
         if (planned.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        Optional<String> heldBack = holdBack(alert, now);
-        for (Delivery delivery : planned) {
-            if (heldBack.isPresent()) {
-                deliveries.insertHeldBack(delivery, heldBack.get(), now).block(TIMEOUT);
-            } else if (Boolean.TRUE.equals(deliveries.insertClaimed(delivery, now.plus(lease)).block(TIMEOUT))) {
-                attempt(delivery, alert, 0);
-            }
-        }
+        Optional<String> heldBack = holdBack(first, now);
+        reactor.core.publisher.Flux.fromIterable(planned)
+                .flatMap(delivery -> heldBack.isPresent()
+                        ? deliveries.insertHeldBack(delivery, heldBack.get(), now)
+                        : deliveries.insertClaimed(delivery, now.plus(lease))
+                                .doOnNext(inserted -> {
+                                    if (inserted) {
+                                        attempt(delivery, byId.get(delivery.alertId()), 0);
+                                    }
+                                }).then())
+                .then().block(TIMEOUT);
     }
 
     /** Critical alerts skip the look-ups altogether: they never wait. */

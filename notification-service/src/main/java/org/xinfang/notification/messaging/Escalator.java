@@ -60,13 +60,15 @@ public class Escalator implements AlertListener, SmartLifecycle {
 
     @Override
     public void alertsStored(Incident incident, List<Alert> stored) {
-        for (Alert alert : stored) {
-            policy.next(alert).ifPresent(step -> {
-                Instant due = alert.raisedAt().plus(step.waitFor());
-                timers.schedule(EscalationTimer.of(alert.alertId(), step.fromStep(), due)).block(TIMEOUT);
-                wheel.wakeAt(due);
-            });
+        List<EscalationTimer> due = stored.stream()
+                .flatMap(alert -> policy.next(alert).stream()
+                        .map(step -> EscalationTimer.of(alert.alertId(), step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
+                .toList();
+        if (due.isEmpty()) {
+            return;
         }
+        reactor.core.publisher.Flux.fromIterable(due).flatMap(timers::schedule).then().block(TIMEOUT);
+        due.stream().map(EscalationTimer::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 
     /** Stops the chain of an acknowledged alert. */

@@ -83,8 +83,13 @@ class WebhookLatencyBenchmark extends ServiceIT {
             await("every event sent", Duration.ofSeconds(seconds + warmup + 60), () -> sent.get() >= total);
             pacer.shutdown();
         }
-        await("every webhook received", Duration.ofSeconds(120), () -> RECEIVER.accepted().stream()
-                .filter(r -> r.path().equals(path)).count() >= total);
+        // A saturated service drains its backlog after the load stops: wait for it (bounded), then report what came.
+        int drain = Integer.getInteger("bench.drain", 300);
+        Instant drainEnd = Instant.now().plusSeconds(drain);
+        while (Instant.now().isBefore(drainEnd)
+                && RECEIVER.accepted().stream().filter(r -> r.path().equals(path)).count() < total) {
+            Thread.sleep(200);
+        }
 
         List<Long> fromConsumed = new ArrayList<>();
         List<Long> fromPublished = new ArrayList<>();
@@ -103,10 +108,13 @@ class WebhookLatencyBenchmark extends ServiceIT {
             fromConsumed.add(Duration.between(raisedAt, call.receivedAt()).toNanos() / 1000);
             fromPublished.add(Duration.between(published, call.receivedAt()).toNanos() / 1000);
         }
-        String report = String.format("rate=%d/s measured=%d events over %ds (after %ds warm-up)%n"
+        Instant last = calls.get(calls.size() - 1).receivedAt();
+        double deliveredPerSecond = (calls.size() - 1) / (Duration.between(first, last).toMillis() / 1000.0);
+        String report = String.format("offered=%d/s sent=%d delivered=%d, delivered throughput %.1f/s%n"
+                        + "measured=%d events (load %ds after %ds warm-up)%n"
                         + "consumed->webhook  p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms%n"
                         + "published->webhook p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms%n",
-                rate, fromConsumed.size(), seconds, warmup,
+                rate, total, calls.size(), deliveredPerSecond, fromConsumed.size(), seconds, warmup,
                 pct(fromConsumed, 50), pct(fromConsumed, 90), pct(fromConsumed, 99), pct(fromConsumed, 100),
                 pct(fromPublished, 50), pct(fromPublished, 90), pct(fromPublished, 99), pct(fromPublished, 100));
         log.info("webhook latency benchmark:\n{}", report);
