@@ -30,8 +30,8 @@ pids+=($!)
 for _ in $(seq 1 120); do curl -fsS -m 1 http://127.0.0.1:$INTAKE_PORT/actuator/health/readiness >/dev/null 2>&1 && break; sleep 0.5; done
 
 # Warm up the JIT and the connections, then measure.
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT
 # Everything registered must also have been published: the outbox drains.
 sleep 3
-curl -fsS http://127.0.0.1:$INTAKE_PORT/actuator/prometheus | grep -E '^(intake_outbox_pending|http_server_requests_seconds_count.*petitions.*POST)' || true
+curl -fsS http://127.0.0.1:$INTAKE_PORT/actuator/prometheus | grep -E '^(intake_outbox_(published|publish_failures)_total|http_server_requests_seconds_count.*POST.*petitions")' || true

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.xinfang.contracts.event.PipelineEvent;
@@ -70,8 +71,10 @@ public class PetitionStore {
                 .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)))
                 .append(PetitionDocuments.APPLIED_EVENTS, List.of())
                 .append(PetitionDocuments.REQUEST_HASH, requestHash);
+        // The stored form is what was just written: no need to read it back (or to open the sealed identity again).
+        StoredPetition stored = new StoredPetition(p, 0L, documents.outbox(doc), Set.of());
         return Mono.from(petitions.insertOne(doc))
-                .map(ok -> documents.stored(doc))
+                .map(ok -> stored)
                 .onErrorMap(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
                         e -> new DuplicatePetitionException(p.id()))
                 .transform(this::guarded);
