@@ -13,6 +13,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xinfang.intake.persistence.GateRegister;
 import org.xinfang.intake.persistence.IdentityCipher;
 import org.xinfang.intake.persistence.PetitionStore;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,12 @@ class StoreConfig {
         // Indexes are created at start; a store that is down then is retried by the first write, not fatal here.
         store.ensureIndexes().timeout(Duration.ofSeconds(10)).onErrorComplete().subscribe();
         return store;
+    }
+
+    @Bean
+    GateRegister gateRegister(MongoClient client, MongoSettings settings, IdentityCipher cipher) {
+        return new GateRegister(client.getDatabase(settings.database()).getCollection("gate_entries", Document.class),
+                cipher);
     }
 
     @Bean

@@ -254,7 +254,7 @@ public class PetitionStore {
                         e -> new StoreUnavailableException("the petition store is unavailable", e));
     }
 
-    private static boolean unavailable(Throwable e) {
+    static boolean unavailable(Throwable e) {
         return e instanceof java.util.concurrent.TimeoutException
                 || e instanceof MongoTimeoutException || e instanceof MongoSocketException
                 || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError"));

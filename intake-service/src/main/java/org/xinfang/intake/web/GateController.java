@@ -1,0 +1,134 @@
+package org.xinfang.intake.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.intake.domain.Actor;
+import org.xinfang.intake.domain.FieldError;
+import org.xinfang.intake.domain.GateEntry;
+import org.xinfang.intake.domain.InvalidPetitionException;
+import org.xinfang.intake.domain.Registration;
+import org.xinfang.intake.persistence.GateRegister;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The duty officer's and gate's register: log a visit or a call, read a day's register, and turn an entry into a
+ * petition ({@code POST /api/v1/gate/entries/{id}/petition} with a registration body). The petition's id is derived
+ * from the entry's, so turning the same entry twice answers the same petition.
+ */
+@RestController
+class GateController {
+
+    private static final Set<String> FIELDS = Set.of("kind", "visitorName", "phone", "headcount", "purpose", "arrivedAt");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{2,19}");
+
+    private final GateRegister register;
+    private final PetitionRegistrar registrar;
+    private final Clock clock;
+
+    GateController(GateRegister register, PetitionRegistrar registrar, Clock clock) {
+        this.register = register;
+        this.registrar = registrar;
+        this.clock = clock;
+    }
+
+    record GateEntryView(String id, GateEntry.Kind kind,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String visitorName,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
+                         int headcount, String purpose, Instant arrivedAt, Instant loggedAt, String loggedBy,
+                         String petitionId) {
+
+        static GateEntryView of(GateEntry e, boolean withIdentity) {
+            return new GateEntryView(e.id(), e.kind(), withIdentity ? e.visitorName() : null,
+                    withIdentity ? e.phone() : null, e.headcount(), e.purpose(), e.arrivedAt(), e.loggedAt(),
+                    e.loggedBy(), e.petitionId());
+        }
+    }
+
+    @PostMapping(path = "/api/v1/gate/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<GateEntryView>> log(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+        RequestContext context = RequestContext.of(headers);
+        Actor actor = context.requireActor();
+        JsonNode root = JsonBodies.readObject(body);
+        List<FieldError> errors = new ArrayList<>();
+        FieldReader f = new FieldReader(root, "", errors);
+        f.allowOnly(FIELDS);
+        GateEntry.Kind kind = f.choice("kind", GateEntry.Kind.class, true, Set.of());
+        String name = f.text("visitorName", false, RegistrationReader.MAX_NAME, false);
+        String phone = f.matching("phone", PHONE, "must be a phone number of 3-20 digits");
+        Integer headcount = root.has("headcount") ? f.integer("headcount", 1, 100_000) : Integer.valueOf(1);
+        String purpose = f.text("purpose", true, 500, true);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant arrivedAt = f.instant("arrivedAt");
+        if (arrivedAt != null && arrivedAt.isAfter(now.plus(10, ChronoUnit.MINUTES))) {
+            errors.add(new FieldError("arrivedAt", "lies in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidPetitionException(errors);
+        }
+        GateEntry entry = new GateEntry(UUID.randomUUID().toString(), context.district(), context.school(), kind, name,
+                phone, headcount, purpose, arrivedAt == null ? now : arrivedAt, now, actor.id(), null);
+        return register.log(entry).map(logged -> ResponseEntity.status(HttpStatus.CREATED)
+                .location(java.net.URI.create("/api/v1/gate/entries/" + logged.id()))
+                .body(GateEntryView.of(logged, context.seesIdentity())));
+    }
+
+    @GetMapping("/api/v1/gate/entries")
+    Mono<List<GateEntryView>> day(@RequestHeader HttpHeaders headers, @RequestParam(required = false) String date) {
+        RequestContext context = RequestContext.of(headers);
+        LocalDate day;
+        try {
+            day = date == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidPetitionException(List.of(new FieldError("date", "must be a date YYYY-MM-DD")));
+        }
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return register.between(context.district(), context.school(), from, from.plus(1, ChronoUnit.DAYS))
+                .map(e -> GateEntryView.of(e, context.seesIdentity()))
+                .collectList();
+    }
+
+    @PostMapping(path = "/api/v1/gate/entries/{id}/petition", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PetitionView>> toPetition(@RequestHeader HttpHeaders headers, @PathVariable String id,
+                                                  @RequestBody(required = false) byte[] body) {
+        RequestContext context = RequestContext.of(headers);
+        context.requireActor();
+        if (!PetitionController.PETITION_ID.matcher(id).matches()) {
+            throw new PetitionNotFoundException(id);
+        }
+        Registration registration = RegistrationReader.read(body);
+        String petitionId = UUID.nameUUIDFromBytes(("gate|" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return register.find(context.district(), context.school(), id)
+                .switchIfEmpty(Mono.error(() -> new PetitionNotFoundException(id)))
+                .flatMap(entry -> {
+                    if (registration.channel() != entry.kind().channel()) {
+                        return Mono.error(new InvalidPetitionException(List.of(new FieldError("channel",
+                                "a " + entry.kind() + " entry becomes a " + entry.kind().channel() + " petition"))));
+                    }
+                    return registrar.register(context, registration, petitionId, PetitionRegistrar.sha256(body))
+                            .flatMap(answer -> register.linkPetition(id, petitionId).thenReturn(answer));
+                });
+    }
+}

@@ -1,0 +1,84 @@
+package org.xinfang.intake.web;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.xinfang.intake.domain.Petition;
+import org.xinfang.intake.domain.PetitionChange;
+import org.xinfang.intake.domain.Registration;
+import org.xinfang.intake.messaging.PetitionOutbox;
+import org.xinfang.intake.persistence.DuplicatePetitionException;
+import org.xinfang.intake.persistence.PetitionStore;
+import org.xinfang.intake.persistence.StoredPetition;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registers a petition under a given id: a fresh one, or one derived from an idempotency key or a gate entry, in
+ * which case a repeat with the same body answers the petition already made and another body is refused.
+ */
+@Component
+class PetitionRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(PetitionRegistrar.class);
+
+    private final PetitionOutbox outbox;
+    private final PetitionStore store;
+    private final Clock clock;
+
+    PetitionRegistrar(PetitionOutbox outbox, PetitionStore store, Clock clock) {
+        this.outbox = outbox;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @param requestHash the body's fingerprint when the id is derived (a repeat is possible), else null */
+    Mono<ResponseEntity<PetitionView>> register(RequestContext context, Registration registration, String id,
+                                                String requestHash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PetitionChange change = Petition.register(id, context.district(), context.school(), registration,
+                context.registrant(), now);
+        return outbox.register(change, requestHash)
+                .doOnNext(stored -> log.info("registered petition {} ({} {}, headcount {})", id,
+                        registration.channel(), registration.form(), registration.headcount()))
+                .map(stored -> created(stored, context, false))
+                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, context));
+    }
+
+    /** The same id and body again: the petition the first request created, as the first answer gave it. */
+    private Mono<ResponseEntity<PetitionView>> replay(String id, String requestHash, RequestContext context) {
+        return store.findForSchool(context.district(), context.school(), id)
+                .switchIfEmpty(Mono.error(IdempotencyConflictException::new))
+                .flatMap(stored -> store.requestHashOf(id).defaultIfEmpty("")
+                        .map(storedHash -> {
+                            if (!storedHash.equals(requestHash)) {
+                                throw new IdempotencyConflictException();
+                            }
+                            return created(stored, context, true);
+                        }));
+    }
+
+    private ResponseEntity<PetitionView> created(StoredPetition stored, RequestContext context, boolean replayed) {
+        Petition p = stored.petition();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/petitions/" + p.id()));
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(PetitionView.of(p, context.seesIdentity(), clock.instant()));
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
