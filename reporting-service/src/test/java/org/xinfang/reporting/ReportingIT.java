@@ -22,6 +22,8 @@ import reactor.core.publisher.Flux;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.xinfang.reporting.messaging.FoldingLoop;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,11 +71,25 @@ class ReportingIT {
         registry.add("xinfang.mongo.database", () -> "reporting_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
         registry.add("xinfang.reporting.webhook-first-backoff", () -> "100ms");
+        // Other test classes fill the shared broker; this one counts only what it publishes after it has started.
+        registry.add("xinfang.reporting.offset-reset", () -> "latest");
     }
+
+    @Autowired
+    FoldingLoop folding;
 
     @BeforeAll
     static void openTap() {
         tap = Infrastructure.shared().tap();
+    }
+
+    @BeforeEach
+    void awaitPartitions() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!folding.assigned() && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(folding.assigned()).as("folding loop holds its partitions").isTrue();
     }
 
     @AfterAll

@@ -7,7 +7,8 @@ import org.xinfang.reporting.domain.ReportingPolicy;
 /**
  * Reporting's settings ({@code xinfang.reporting.*}): the legal time limits measured against when events do not state
  * them, how many records one fold takes at most, and
- * the consumer group (one per deployment).
+ * the consumer group (one per deployment) and where a new group starts
+ * ({@code earliest}, so a first start counts the whole history).
  */
 @ConfigurationProperties("xinfang.reporting")
 public record ReportingProperties(
@@ -15,7 +16,8 @@ public record ReportingProperties(
         @DefaultValue("60") int handleWithinDays,
         @DefaultValue("30") int extensionMaxDays,
         @DefaultValue("2000") int maxPollRecords,
-        @DefaultValue("reporting-service") String consumerGroup) {
+        @DefaultValue("reporting-service") String consumerGroup,
+        @DefaultValue("earliest") String offsetReset) {
 
     public ReportingPolicy policy() {
         return new ReportingPolicy(acceptWithinDays, handleWithinDays, extensionMaxDays);

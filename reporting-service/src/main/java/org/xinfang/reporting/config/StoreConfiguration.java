@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.xinfang.reporting.domain.OutcomeRules;
 import org.xinfang.reporting.persistence.Generation;
 import org.xinfang.reporting.persistence.ReportReader;
+import org.xinfang.reporting.persistence.TallyCache;
 
 /** The store (Boot does not configure the bare reactive driver) and the domain's rules. */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +27,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    Generation generation(MongoDatabase database) {
-        Generation generation = new Generation(database);
+    Generation generation(MongoDatabase database, @Value("${xinfang.reporting.tally-cache-size:100000}") int cacheSize) {
+        Generation generation = new Generation(database, new TallyCache(cacheSize));
         // Read once at start, off the request threads, which must never block on the store.
         generation.load();
         return generation;

@@ -43,9 +43,27 @@ import org.xinfang.reporting.persistence.TallyStore;
 final class EventFolder {
 
     private final OutcomeRules rules;
+    /**
+     * Each petition's latest outcome, so a school-day is re-summed without reading back the facts of petitions the
+     * batch did not touch. Coherent for the same reason as the tally cache: this process is the only writer, and a
+     * petition's outcome changes only when one of its events is folded, which recomputes it here.
+     */
+    private final Map<String, PetitionOutcome> outcomes;
 
-    EventFolder(OutcomeRules rules) {
+    EventFolder(OutcomeRules rules, int outcomeCacheSize) {
         this.rules = rules;
+        this.outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PetitionOutcome> eldest) {
+                return size() > outcomeCacheSize;
+            }
+        });
+    }
+
+    /** After a failed batch the store may differ from what was remembered: forget it and read the store again. */
+    void forget(ReportStores stores) {
+        outcomes.clear();
+        stores.tallies().forgetCached();
     }
 
     /** Folds the events; returns the recomputed district-day tallies, for publishing. */
@@ -68,6 +86,7 @@ final class EventFolder {
         for (PetitionFacts facts : stores.facts().load(petitionIds).collectList().block()) {
             rules.outcomeOf(facts).ifPresent(o -> {
                 touched.add(o);
+                outcomes.put(stores.generation() + "|" + o.petitionId(), o);
                 schoolDays.add(TallyKey.ofSchool(o.district(), o.school(), new Period(Grain.DAY, o.day())));
             });
         }
@@ -105,13 +124,14 @@ final class EventFolder {
             membersByDay.put(day, members);
             allMembers.addAll(members);
         }
-        Map<String, PetitionFacts> facts = new LinkedHashMap<>();
-        stores.facts().load(allMembers).toIterable().forEach(f -> facts.put(f.petitionId(), f));
+        String prefix = stores.generation() + "|";
+        List<String> unknown = allMembers.stream().filter(id -> !outcomes.containsKey(prefix + id)).toList();
+        stores.facts().load(unknown).toIterable()
+                .forEach(f -> rules.outcomeOf(f).ifPresent(o -> outcomes.put(prefix + o.petitionId(), o)));
         Map<TallyKey, Tally> computed = new LinkedHashMap<>();
         membersByDay.forEach((day, members) -> {
             Tally tally = new Tally();
-            members.stream().map(facts::get).filter(Objects::nonNull)
-                    .forEach(f -> rules.outcomeOf(f).ifPresent(tally::add));
+            members.stream().map(id -> outcomes.get(prefix + id)).filter(Objects::nonNull).forEach(tally::add);
             computed.put(day, tally);
         });
         return computed;

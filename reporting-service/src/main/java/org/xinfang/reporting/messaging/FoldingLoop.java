@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +42,8 @@ public final class FoldingLoop implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FoldingLoop.class);
     private final String bootstrap;
     private final String group;
+    private final String offsetReset;
+    private volatile boolean assigned;
     private final int maxPollRecords;
     private final EventFolder folder;
     private final Generation generation;
@@ -56,11 +60,12 @@ public final class FoldingLoop implements SmartLifecycle {
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    FoldingLoop(String bootstrap, String group, int maxPollRecords, EventFolder folder, Generation generation,
+    FoldingLoop(String bootstrap, String group, String offsetReset, int maxPollRecords, EventFolder folder, Generation generation,
                 ReportPublisher publisher, DistrictUpdates updates, WebhookDispatcher webhooks, ReentrantLock foldLock, Clock clock,
                 MeterRegistry meters) {
         this.bootstrap = bootstrap;
         this.group = group;
+        this.offsetReset = offsetReset;
         this.maxPollRecords = maxPollRecords;
         this.folder = folder;
         this.generation = generation;
@@ -72,6 +77,11 @@ public final class FoldingLoop implements SmartLifecycle {
         this.folded = meters.counter("reporting.events.folded");
         this.deadLettered = meters.counter("reporting.events.dead.lettered");
         this.batchTimer = meters.timer("reporting.fold.batch");
+    }
+
+    /** Whether the loop holds its partitions and knows where it reads from. */
+    public boolean assigned() {
+        return assigned;
     }
 
     /** Whether the loop is running and its last batch (if any) was folded. */
@@ -113,7 +123,19 @@ public final class FoldingLoop implements SmartLifecycle {
     private void run() {
         int failures = 0;
         try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(InputTopics.names());
+            c.subscribe(InputTopics.names(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assigned = false;
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Resolve the starting positions now, so "assigned" means every later record will be read.
+                    partitions.forEach(c::position);
+                    assigned = true;
+                }
+            });
             while (running) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
@@ -130,6 +152,7 @@ public final class FoldingLoop implements SmartLifecycle {
                     failures++;
                     healthy = false;
                     log.warn("fold of {} records failed (attempt {}), will retry: {}", records.count(), failures, e.toString());
+                    folder.forget(ReportStores.of(generation, generation.current()));
                     rewind(c, records);
                     pause(failures);
                 } finally {
@@ -198,7 +221,7 @@ public final class FoldingLoop implements SmartLifecycle {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-folder");
         // Offsets move only after a batch is folded: a crash re-folds, never skips.
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -48,15 +48,15 @@ class MessagingConfiguration {
     }
 
     @Bean
-    EventFolder eventFolder(OutcomeRules rules) {
-        return new EventFolder(rules);
+    EventFolder eventFolder(OutcomeRules rules, @Value("${xinfang.reporting.outcome-cache-size:200000}") int cacheSize) {
+        return new EventFolder(rules, cacheSize);
     }
 
     @Bean
     FoldingLoop foldingLoop(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, ReportingProperties properties,
                             EventFolder folder, Generation generation, ReportPublisher publisher,
                             DistrictUpdates updates, WebhookDispatcher webhooks, Clock clock, MeterRegistry meters) {
-        return new FoldingLoop(bootstrap, properties.consumerGroup(), properties.maxPollRecords(), folder, generation,
+        return new FoldingLoop(bootstrap, properties.consumerGroup(), properties.offsetReset(), properties.maxPollRecords(), folder, generation,
                 publisher, updates, webhooks, foldLock, clock, meters);
     }
 

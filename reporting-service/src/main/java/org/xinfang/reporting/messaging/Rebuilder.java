@@ -55,6 +55,7 @@ public final class Rebuilder {
             long next = previous + 1;
             ReportStores.drop(generation, next).block();
             ReportStores stores = ReportStores.of(generation, next);
+            folder.forget(stores);
             long events = 0;
             long skipped = 0;
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties())) {

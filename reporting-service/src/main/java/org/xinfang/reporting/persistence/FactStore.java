@@ -57,7 +57,8 @@ public final class FactStore {
 
     /** Stores the facts of a batch; events that are not about one petition are skipped. */
     public Mono<Void> record(List<PipelineEvent> events) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        // One write per petition per batch: the facts of its events are merged (their keys differ, or repeat the same value).
+        Map<String, Document> sets = new java.util.LinkedHashMap<>();
         for (PipelineEvent event : events) {
             String petitionId = event.meta().petitionId();
             Document set = factOf(event);
@@ -65,8 +66,11 @@ public final class FactStore {
                 log.warn("skipping {} {}: not about one petition", event.meta().type(), event.meta().eventId());
                 continue;
             }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", petitionId), new Document("$set", set), UPSERT));
+            sets.computeIfAbsent(petitionId, id -> new Document()).putAll(set);
         }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        sets.forEach((petitionId, set) ->
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", petitionId), new Document("$set", set), UPSERT)));
         if (writes.isEmpty()) {
             return Mono.empty();
         }

@@ -19,9 +19,15 @@ public final class Generation {
 
     private final MongoDatabase database;
     private final AtomicReference<Long> current = new AtomicReference<>();
+    private final TallyCache cache;
 
-    public Generation(MongoDatabase database) {
+    public Generation(MongoDatabase database, TallyCache cache) {
         this.database = database;
+        this.cache = cache;
+    }
+
+    public TallyCache cache() {
+        return cache;
     }
 
     /** Reads the live generation from the store (1 on a fresh store). */

@@ -32,9 +32,13 @@ public final class TallyStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> tallies;
+    private final TallyCache cache;
+    private final long generation;
 
-    TallyStore(MongoCollection<Document> tallies) {
+    TallyStore(MongoCollection<Document> tallies, TallyCache cache, long generation) {
         this.tallies = tallies;
+        this.cache = cache;
+        this.generation = generation;
     }
 
     /** Records that a petition belongs to its school's day, and the school to its district's day. */
@@ -66,10 +70,26 @@ public final class TallyStore {
 
     /** The stored tallies for these keys, by id; periods with nothing stored are absent. */
     public Mono<Map<String, Tally>> load(Collection<TallyKey> keys) {
-        return documents(keys).map(docs -> {
-            Map<String, Tally> tallies = new LinkedHashMap<>();
-            docs.forEach((id, doc) -> tallies.put(id, decode(doc)));
-            return tallies;
+        Map<String, Tally> found = new LinkedHashMap<>();
+        List<TallyKey> missing = new ArrayList<>();
+        for (TallyKey key : keys) {
+            Tally cached = cache.get(generation, key.id());
+            if (cached != null) {
+                found.put(key.id(), cached);
+            } else {
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Mono.just(found);
+        }
+        return documents(missing).map(docs -> {
+            docs.forEach((id, doc) -> {
+                Tally tally = decode(doc);
+                cache.put(generation, id, tally);
+                found.put(id, tally);
+            });
+            return found;
         });
     }
 
@@ -95,18 +115,35 @@ public final class TallyStore {
         }
         Date now = new Date();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        computed.forEach((key, tally) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key.id()),
+        Map<TallyKey, Tally> changed = new LinkedHashMap<>();
+        // What the cache holds is what the store holds (single writer): an unchanged figure need not be written again,
+        // which is most of them when events are redelivered or replayed.
+        computed.forEach((key, tally) -> {
+            if (!tally.equals(cache.get(generation, key.id()))) {
+                changed.put(key, tally);
+            }
+        });
+        if (changed.isEmpty()) {
+            return Mono.empty();
+        }
+        changed.forEach((key, tally) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key.id()),
                 new Document("$set", encode(tally).append("updatedAt", now).append("district", key.district())
                         .append("school", key.school()).append("grain", key.period().grain().name())
                         .append("start", key.period().start().toString())), UPSERT)));
-        return Mono.from(tallies.bulkWrite(writes, UNORDERED)).then();
+        return Mono.from(tallies.bulkWrite(writes, UNORDERED))
+                .doOnSuccess(done -> changed.forEach((key, tally) -> cache.put(generation, key.id(), tally)))
+                .then();
+    }
+
+    public void forgetCached() {
+        cache.clear();
     }
 
     /** The sum of the stored tallies for these keys (nothing stored counts as zero). */
     public Mono<Tally> sum(Collection<TallyKey> keys) {
-        return documents(keys).map(docs -> {
+        return load(keys).map(found -> {
             Tally sum = new Tally();
-            docs.values().forEach(d -> sum.merge(decode(d)));
+            found.values().forEach(sum::merge);
             return sum;
         });
     }
