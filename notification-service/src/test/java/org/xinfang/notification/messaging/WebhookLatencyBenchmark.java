@@ -45,6 +45,9 @@ import tools.jackson.databind.JsonNode;
  */
 class WebhookLatencyBenchmark extends ServiceIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private static final Logger log = LoggerFactory.getLogger(WebhookLatencyBenchmark.class);
 
     @Test
@@ -117,6 +120,11 @@ class WebhookLatencyBenchmark extends ServiceIT {
                 rate, total, calls.size(), deliveredPerSecond, fromConsumed.size(), seconds, warmup,
                 pct(fromConsumed, 50), pct(fromConsumed, 90), pct(fromConsumed, 99), pct(fromConsumed, 100),
                 pct(fromPublished, 50), pct(fromPublished, 90), pct(fromPublished, 99), pct(fromPublished, 100));
+        StringBuilder stages = new StringBuilder();
+        meters.find("xinfang.notification.routed.stage").timers().forEach(t -> stages.append(String.format(
+                "stage %-9s count=%d mean=%.1fms max=%.1fms%n", t.getId().getTag("stage"), t.count(),
+                t.mean(TimeUnit.MILLISECONDS), t.max(TimeUnit.MILLISECONDS))));
+        report = report + stages;
         log.info("webhook latency benchmark:\n{}", report);
         Path out = Path.of("target/benchmark/webhook-latency.txt");
         Files.createDirectories(out.getParent());
