@@ -30,7 +30,7 @@ import org.xinfang.localstack.testing.TopicTap;
 
 /** The walking skeleton of routing over the real broker and the Mongo-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @DirtiesContext
 class RoutingIT {
 

@@ -32,7 +32,7 @@ import org.xinfang.routing.persistence.DecisionStore;
  * named in its decisions; and the dry run, which decides without storing or emitting anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @DirtiesContext
 class RuleSetAdministrationIT {
 

@@ -1,9 +1,11 @@
 package org.xinfang.routing.web;
 
+import com.mongodb.MongoException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,16 @@ class ProblemAdvice {
     @ExceptionHandler(RequestProblem.class)
     ResponseEntity<ProblemDetail> refused(RequestProblem problem) {
         return render(problem.status(), problem.getMessage(), problem.errors());
+    }
+
+    /** The store is away (down, unreachable, too slow): the request may succeed later, so 503, not a 500. */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(MongoException e) {
+        log.warn("store unavailable: {}", e.toString());
+        ResponseEntity<ProblemDetail> problem = render(HttpStatus.SERVICE_UNAVAILABLE,
+                "the routing store is unavailable; retry shortly", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
     }
 
     /** Unreadable JSON or a value of the wrong type: name the field when the parser knows it. */
