@@ -31,7 +31,20 @@ for _ in $(seq 1 120); do curl -fsS -m 1 http://127.0.0.1:$INTAKE_PORT/actuator/
 
 # Warm up the JIT and the connections, then measure.
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT
+# CPU seconds each process spends per registration tell where the time goes, whatever else runs on the machine.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+names=(kafka mongo intake)
+before=(); for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" \
+  http://127.0.0.1:$INTAKE_PORT | tee "$WORK/wrk.out"
+requests=$(awk '/^requests [0-9]+ in/ {print $2}' "$WORK/wrk.out")
+hz=$(getconf CLK_TCK)
+for i in "${!pids[@]}"; do
+  used=$(( $(ticks "${pids[$i]}") - ${before[$i]} ))
+  awk -v n="${names[$i]}" -v t="$used" -v hz="$hz" -v r="$requests" \
+    'BEGIN { printf "cpu %-6s %6.2f s total, %.2f ms per registration\n", n, t / hz, (t / hz) * 1000 / r }'
+done
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Everything registered must also have been published: the outbox drains.
 sleep 3
 curl -fsS http://127.0.0.1:$INTAKE_PORT/actuator/prometheus | grep -E '^(intake_outbox_(published|publish_failures)_total|http_server_requests_seconds_count.*POST.*petitions")' || true
