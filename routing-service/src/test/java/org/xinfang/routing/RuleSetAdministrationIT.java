@@ -186,6 +186,17 @@ class RuleSetAdministrationIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        dryRun("d-dry", "s-dry-01", Map.of("form", "INDIVIDUAL", "headcount", 1, "title", "t", "description", "长".repeat(10_001)))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("description")
+                .jsonPath("$.errors[0].reason").isEqualTo("at most 10000 characters");
+        dryRun("d-dry", "s-dry-01", Map.of("form", "INDIVIDUAL", "headcount", 1, "title", "t", "description", "长".repeat(200_000)))
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri(BASE).header("X-District", DISTRICT).header("X-Role", "ADMINISTRATOR")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private WebTestClient.ResponseSpec dryRun(String district, String school, Map<String, Object> petition) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,13 @@ class ProblemAdvice {
                 .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
     }
 
+    /** A body past the codec's limit (spring.codec.max-in-memory-size) is refused before it is parsed. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException e) {
+        return render(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large",
+                List.of(new RequestProblem.FieldProblem("body", "too large")));
+    }
+
     /** Unreadable JSON or a value of the wrong type: name the field when the parser knows it. */
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
@@ -43,6 +51,9 @@ class ProblemAdvice {
         String reason = e.getReason() == null ? "unreadable request" : e.getReason();
         Throwable cause = e.getCause();
         while (cause != null) {
+            if (cause instanceof DataBufferLimitException limit) {
+                return tooLarge(limit);
+            }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 field = pathOf(databind);
                 reason = databind.getOriginalMessage();
