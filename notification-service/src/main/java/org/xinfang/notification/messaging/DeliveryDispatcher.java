@@ -95,7 +95,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         }
         batch.forEach(stream::emit);
         Alert first = batch.get(0);
-        List<Contact> ofSchool = contacts.ofSchool(first.district(), first.school()).collectList().block(TIMEOUT);
+        List<Contact> ofSchool = contacts.forDelivery(first.district(), first.school()).block(TIMEOUT);
         List<Delivery> planned = new java.util.ArrayList<>();
         Map<String, Alert> byId = new java.util.HashMap<>();
         for (Alert alert : batch) {

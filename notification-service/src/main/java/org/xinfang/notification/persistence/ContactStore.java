@@ -8,10 +8,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.RecipientRole;
@@ -32,10 +37,32 @@ public class ContactStore implements IndexedStore {
 
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> audit;
+    /**
+     * Contacts change rarely and are read for every alert: each school's list is kept for a short while. Changes
+     * through this instance clear it at once; another instance's change is seen within {@code cacheTtl}.
+     */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final long cacheTtlNanos;
 
-    ContactStore(MongoDatabase database) {
+    private record Cached(List<Contact> contacts, long loadedAtNanos) {
+    }
+
+    ContactStore(MongoDatabase database, @Value("${xinfang.notification.contacts.cache-ttl:PT5S}") Duration cacheTtl) {
         this.contacts = database.getCollection("contacts");
         this.audit = database.getCollection("contact_audit");
+        this.cacheTtlNanos = cacheTtl.toNanos();
+    }
+
+    /** The school's contacts for alert delivery, from the short-lived cache when fresh. */
+    public Mono<List<Contact>> forDelivery(String district, String school) {
+        String key = district + "/" + school;
+        Cached cached = cache.get(key);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAtNanos() < cacheTtlNanos) {
+            return Mono.just(cached.contacts());
+        }
+        return ofSchool(district, school).collectList()
+                .doOnNext(list -> cache.put(key, new Cached(List.copyOf(list), now)));
     }
 
     @Override
@@ -51,6 +78,7 @@ public class ContactStore implements IndexedStore {
                         new FindOneAndReplaceOptions().upsert(true)))
                 .map(ContactStore::fromDocument).map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
+                .doOnNext(written -> cache.remove(contact.district() + "/" + contact.school()))
                 .flatMap(before -> auditChange(contact.school(), contact.contactId(),
                         before.isPresent() ? "UPDATED" : "CREATED", by, role, at, before.orElse(null), contact)
                         .thenReturn(before));
@@ -60,6 +88,7 @@ public class ContactStore implements IndexedStore {
     public Mono<Contact> remove(String school, String contactId, String by, String role, Instant at) {
         return Mono.from(contacts.findOneAndDelete(Filters.eq("_id", key(school, contactId))))
                 .map(ContactStore::fromDocument)
+                .doOnNext(removed -> cache.remove(removed.district() + "/" + removed.school()))
                 .flatMap(before -> auditChange(school, contactId, "REMOVED", by, role, at, before, null).thenReturn(before));
     }
 
