@@ -40,7 +40,11 @@ public final class Tally {
                            Map<Long, Long> hoursToAccept, Map<Long, Long> hoursToResolve) {
         Tally tally = new Tally();
         tally.totals.putAll(totals);
-        counts.forEach((dimension, values) -> tally.counts.put(dimension, new TreeMap<>(values)));
+        counts.forEach((dimension, values) -> {
+            if (!values.isEmpty()) {
+                tally.counts.put(dimension, new TreeMap<>(values));
+            }
+        });
         tally.hoursToAccept.putAll(hoursToAccept);
         tally.hoursToResolve.putAll(hoursToResolve);
         return tally;

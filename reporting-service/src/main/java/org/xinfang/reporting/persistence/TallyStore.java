@@ -43,16 +43,23 @@ public final class TallyStore {
 
     /** Records that a petition belongs to its school's day, and the school to its district's day. */
     public Mono<Void> enrol(Collection<Enrolment> enrolments) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        // Grouped, so a batch writes each school-day and district-day once however many receipts it holds.
+        Map<TallyKey, List<String>> members = new LinkedHashMap<>();
+        Map<TallyKey, List<String>> schools = new LinkedHashMap<>();
         for (Enrolment e : enrolments) {
             TallyKey school = TallyKey.ofSchool(e.district(), e.school(), new Period(Grain.DAY, e.day()));
-            TallyKey district = TallyKey.ofDistrict(e.district(), school.period());
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", school.id()), new Document("$set", identity(school))
-                    .append("$addToSet", new Document("members", e.petitionId())), UPSERT));
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", district.id()), new Document("$set", identity(district))
-                    .append("$addToSet", new Document("schools", e.school())), UPSERT));
+            members.computeIfAbsent(school, k -> new ArrayList<>()).add(e.petitionId());
+            schools.computeIfAbsent(TallyKey.ofDistrict(e.district(), school.period()), k -> new ArrayList<>()).add(e.school());
         }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        members.forEach((key, ids) -> writes.add(addToSet(key, "members", ids)));
+        schools.forEach((key, names) -> writes.add(addToSet(key, "schools", names)));
         return writes.isEmpty() ? Mono.empty() : Mono.from(tallies.bulkWrite(writes, UNORDERED)).then();
+    }
+
+    private static UpdateOneModel<Document> addToSet(TallyKey key, String field, List<String> values) {
+        return new UpdateOneModel<>(Filters.eq("_id", key.id()), new Document("$set", identity(key))
+                .append("$addToSet", new Document(field, new Document("$each", values.stream().distinct().toList()))), UPSERT);
     }
 
     public record Enrolment(String petitionId, String district, String school, java.time.LocalDate day) {
