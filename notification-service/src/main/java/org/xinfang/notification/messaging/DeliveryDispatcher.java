@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
  * Delivers each alert (and each escalation step) to the contacts it reaches, over each of their channels. The
  * delivery is stored before the first attempt (so a crash loses none); attempts run without blocking the caller;
  * a failed attempt is retried with exponential backoff, and after the last one the delivery is dead-lettered.
- * Non-critical alerts pass noise control first (inhibition by an open critical alert, silences); held-back
- * deliveries are recorded with the reason.
+ * Non-critical alerts pass noise control first (inhibition by an open critical alert, silences, the repeat
+ * interval); held-back deliveries are recorded with the reason.
  * Runs first among the listeners: critical alerts must leave before anything else is done.
  */
 @Component
@@ -55,13 +55,15 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Duration lease;
+    private final Duration repeatInterval;
 
     DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
                        SilenceStore silences, List<ChannelSender> senders, Clock clock,
                        @Value("${xinfang.notification.delivery.max-attempts:8}") int maxAttempts,
                        @Value("${xinfang.notification.delivery.first-backoff:PT0.5S}") Duration firstBackoff,
                        @Value("${xinfang.notification.delivery.max-backoff:PT1M}") Duration maxBackoff,
-                       @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease) {
+                       @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease,
+                       @Value("${xinfang.notification.noise.repeat-interval:PT30M}") Duration repeatInterval) {
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.alerts = alerts;
@@ -73,6 +75,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.lease = lease;
+        this.repeatInterval = repeatInterval;
     }
 
     @Override
@@ -108,15 +111,41 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         Instant now = clock.instant();
         Optional<String> heldBack = holdBack(first, now);
         reactor.core.publisher.Flux.fromIterable(planned)
-                .flatMap(delivery -> heldBack.isPresent()
-                        ? deliveries.insertHeldBack(delivery, heldBack.get(), now)
-                        : deliveries.insertClaimed(delivery, now.plus(lease))
-                                .doOnNext(inserted -> {
-                                    if (inserted) {
-                                        attempt(delivery, byId.get(delivery.alertId()), 0);
-                                    }
-                                }).then())
+                .flatMap(delivery -> {
+                    if (heldBack.isPresent()) {
+                        return deliveries.insertHeldBack(delivery, heldBack.get(), now);
+                    }
+                    Alert alert = byId.get(delivery.alertId());
+                    String repeatKey = repeatKey(delivery, alert);
+                    return repeatedWithinInterval(alert, repeatKey, now).flatMap(repeated -> repeated
+                            ? deliveries.insertHeldBack(delivery, "repeat: already sent within " + repeatInterval, now)
+                            : deliveries.insertClaimed(delivery, repeatKey, now, now.plus(lease))
+                                    .doOnNext(inserted -> {
+                                        if (inserted) {
+                                            attempt(delivery, alert, 0);
+                                        }
+                                    }).then());
+                })
                 .then().block(TIMEOUT);
+    }
+
+    /**
+     * The same notification to the same person: same contact and channel, same petition, same role and the same
+     * words (kind, level, subject, department are all in the summary). A petition routed again unchanged within the
+     * repeat interval does not call the same person again; a higher level, or the order to go to the scene, does.
+     */
+    private static String repeatKey(Delivery delivery, Alert alert) {
+        String words = java.util.UUID.nameUUIDFromBytes(alert.summary().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        return delivery.contactId() + "|" + delivery.channel() + "|" + alert.petitionId() + "|" + alert.currentRole()
+                + "|" + words;
+    }
+
+    private Mono<Boolean> repeatedWithinInterval(Alert alert, String repeatKey, Instant now) {
+        if (alert.level() == EmergencyLevel.CRITICAL || repeatInterval.isZero()) {
+            return Mono.just(false);
+        }
+        return deliveries.sentSince(repeatKey, now.minus(repeatInterval));
     }
 
     /** Critical alerts skip the look-ups altogether: they never wait. */

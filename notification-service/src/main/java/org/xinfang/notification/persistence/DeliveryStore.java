@@ -41,13 +41,18 @@ public class DeliveryStore implements IndexedStore {
     @Override
     public Mono<Void> createIndexes() {
         return Mono.from(deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt")))
+                .then(Mono.from(deliveries.createIndex(Indexes.ascending("repeatKey", "createdAt"))))
                 .then(Mono.from(deliveries.createIndex(Indexes.ascending("alertId")))).then();
     }
 
-    /** Stores the delivery, claimed until {@code claimedUntil}; false if it exists already (a redelivered event). */
-    public Mono<Boolean> insertClaimed(Delivery d, Instant claimedUntil) {
+    /**
+     * Stores the delivery, claimed until {@code claimedUntil}; false if it exists already (a redelivered event).
+     * {@code repeatKey} names "the same notification to the same person" for the repeat interval.
+     */
+    public Mono<Boolean> insertClaimed(Delivery d, String repeatKey, Instant now, Instant claimedUntil) {
         Document doc = new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
                 .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
+                .append("repeatKey", repeatKey).append("createdAt", date(now))
                 .append("state", "PENDING").append("attempts", 0).append("nextAttemptAt", date(claimedUntil));
         return Mono.from(deliveries.insertOne(doc)).thenReturn(true)
                 .onErrorResume(Documents::duplicateKey, e -> Mono.just(false));
@@ -63,6 +68,13 @@ public class DeliveryStore implements IndexedStore {
                         new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
                                 .returnDocument(ReturnDocument.AFTER)))
                 .map(DeliveryStore::fromDocument);
+    }
+
+    /** Whether the same notification went (or is going) to the same contact over the same channel since {@code since}. */
+    public Mono<Boolean> sentSince(String repeatKey, Instant since) {
+        return Mono.from(deliveries.find(Filters.and(Filters.eq("repeatKey", repeatKey),
+                        Filters.in("state", "PENDING", "DELIVERED"), Filters.gte("createdAt", date(since))))
+                .limit(1).first()).hasElement();
     }
 
     /** Records a delivery that noise control held back, with the reason, so the record shows why nobody was called. */

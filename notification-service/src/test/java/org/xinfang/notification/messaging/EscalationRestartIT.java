@@ -151,7 +151,7 @@ class EscalationRestartIT {
             Instant previous = alert.raisedAt();
             for (AlertEscalated step : escalations) {
                 Duration waited = Duration.between(previous, step.meta().occurredAt());
-                // Each step waits its second, and the wake-up is not a slow poll: the sweep is off, so any step on time came from the wake-up.
+                // Each step waits its second; the sweep is off, so a step on time came from the in-memory wake-up.
                 assertThat(waited).isBetween(Duration.ofMillis(990), Duration.ofMillis(2500));
                 previous = step.meta().occurredAt();
             }

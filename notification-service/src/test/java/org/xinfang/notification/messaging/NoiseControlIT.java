@@ -88,6 +88,46 @@ class NoiseControlIT extends ServiceIT {
     }
 
     @Test
+    void theSameNotificationIsNotRepeatedWithinTheIntervalButTheOrderToGoToTheSceneIs() {
+        String school = "s-noise-04";
+        contact(school, "logistics", Map.of("role", "DEPARTMENT", "department", "后勤处", "name", "后勤处长",
+                "webhookUrl", RECEIVER.url("/noise/repeat")));
+        PetitionRouted first = routed(school, EmergencyLevel.ELEVATED, "后勤处", List.of());
+        String petitionId = first.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, first);
+        await("the first notice is delivered", Duration.ofSeconds(20), () -> RECEIVER.accepted().stream()
+                .anyMatch(r -> r.path().equals("/noise/repeat") && r.text().contains(petitionId)));
+
+        // Routing decides again, unchanged (a new event, so new alerts): the department is not called twice.
+        PetitionRouted again = new PetitionRouted(EventMeta.forPetition(PetitionRouted.class, DISTRICT, school,
+                petitionId, Instant.now()), first.receivedEventId(), first.subject(), "后勤处", List.of(),
+                EmergencyLevel.ELEVATED, List.of(), "test-rules", first.deadlines());
+        tap.publish(Topics.PETITION_ROUTED, again);
+        await("the repeated notice is held back", Duration.ofSeconds(20), () -> alerts(school, petitionId).stream()
+                .filter(a -> "DEPARTMENT_NOTICE".equals(a.get("kind"))).count() == 2
+                && alerts(school, petitionId).stream().filter(a -> "DEPARTMENT_NOTICE".equals(a.get("kind")))
+                        .anyMatch(a -> heldBackAsRepeat(school, (String) a.get("alertId"))));
+
+        String incidentId = (String) alerts(school, petitionId).get(0).get("incidentId");
+        web.post().uri("/api/v1/incidents/{id}/activation", incidentId).header("X-District", DISTRICT)
+                .header("X-School", school).header("X-User-Id", "u-leader").header("X-Role", "LEADER")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("approved", true)).exchange().expectStatus().isOk();
+        await("the order to go to the scene reaches the department", Duration.ofSeconds(20), () -> RECEIVER.accepted()
+                .stream().filter(r -> r.path().equals("/noise/repeat") && r.text().contains(petitionId)).count() == 2);
+        assertThat(RECEIVER.accepted().stream().filter(r -> r.path().equals("/noise/repeat")).map(r -> r.text()))
+                .anyMatch(text -> text.contains("赶赴现场"));
+    }
+
+    private boolean heldBackAsRepeat(String school, String alertId) {
+        List<Map<String, Object>> found = web.get().uri("/api/v1/alerts/{id}/deliveries", alertId)
+                .header("X-District", DISTRICT).header("X-School", school).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        return found.stream().anyMatch(d -> "HELD_BACK".equals(d.get("state"))
+                && String.valueOf(d.get("lastError")).startsWith("repeat"));
+    }
+
+    @Test
     void silencesNeedAnEndTimeAndARoleThatMaySetThem() {
         web.post().uri("/api/v1/silences").header("X-District", DISTRICT).header("X-School", "s-noise-03")
                 .header("X-User-Id", "u-1").header("X-Role", "DEPARTMENT").contentType(MediaType.APPLICATION_JSON)
