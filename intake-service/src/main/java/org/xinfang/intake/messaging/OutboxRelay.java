@@ -61,7 +61,7 @@ class OutboxRelay {
                 if (due == null) {
                     break;
                 }
-                Boolean drained = outbox.publishInOrder(due.petition().id(), due.outbox()).block(PASS_TIMEOUT);
+                Boolean drained = outbox.requestDrain(due.petition().id(), due.outbox()).block(PASS_TIMEOUT);
                 if (!Boolean.TRUE.equals(drained)) {
                     // Kafka is not taking events: the next tick tries again rather than failing every petition now.
                     complete = false;

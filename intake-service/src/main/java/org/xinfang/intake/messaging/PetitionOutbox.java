@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ public class PetitionOutbox {
     private final Clock clock;
     /** Set when this process left events behind, so the relay looks at once instead of at its next sweep. */
     private final AtomicBoolean recoveryNeeded = new AtomicBoolean();
+    /** Petitions being published by this process, each with a flag asking its drain to look again when done. */
+    private final Map<String, AtomicBoolean> drains = new ConcurrentHashMap<>();
     private final Counter published;
     private final Counter failed;
 
@@ -64,11 +69,19 @@ public class PetitionOutbox {
     }
 
     /**
-     * Publishes the events just written, unless older ones of the same petition are still unsent: then the relay
-     * publishes them all, oldest first, so a petition's events never overtake each other.
+     * Publishes the events just written, unless older ones of the same petition are still unsent and not being
+     * published by this process: then the relay publishes them all once the lease runs out, oldest first, so a
+     * petition's events never overtake each other.
      */
     private void publishFresh(StoredPetition stored, List<PipelineEvent> fresh) {
         if (fresh.isEmpty()) {
+            return;
+        }
+        String petitionId = stored.petition().id();
+        if (drains.containsKey(petitionId)) {
+            // A drain is running: it publishes these too. Should it end meanwhile, the outbox is read afresh
+            // rather than taken from this write's answer, which may list entries that drain has sent since.
+            requestDrain(petitionId, null).subscribe();
             return;
         }
         Set<String> freshIds = fresh.stream().map(e -> e.meta().eventId()).collect(Collectors.toSet());
@@ -76,17 +89,62 @@ public class PetitionOutbox {
             recoveryNeeded.set(true);
             return;
         }
-        publishInOrder(stored.petition().id(), stored.outbox()).subscribe();
+        requestDrain(petitionId, stored.outbox()).subscribe();
     }
 
     /**
-     * Sends entries one after the other, marking each sent, and carries on with entries written meanwhile (a write
-     * that found this publish still running left its events to it). Completes with true once the outbox is empty;
-     * on the first failure it hands back the lease and completes with false.
+     * Publishes a petition's unsent events, at most one drain per petition in this process: a request that finds a
+     * drain running only asks it to look again when it is done, so two drains never send the same entry. Completes
+     * with true once the outbox is empty (or another drain took over), false after a failure.
+     *
+     * @param known the unsent entries as just read or written, or null to read them from the store
      */
-    Mono<Boolean> publishInOrder(String petitionId, List<OutboxEntry> entries) {
-        return drain(petitionId, entries)
+    Mono<Boolean> requestDrain(String petitionId, List<OutboxEntry> known) {
+        boolean[] mine = {false};
+        drains.compute(petitionId, (id, again) -> {
+            if (again == null) {
+                mine[0] = true;
+                return new AtomicBoolean(false);
+            }
+            again.set(true);
+            return again;
+        });
+        if (!mine[0]) {
+            return Mono.just(true);
+        }
+        Set<String> sent = new HashSet<>();
+        if (known == null) {
+            return store.find(petitionId)
+                    .flatMap(current -> publishInOrder(petitionId, current.outbox(), sent))
+                    .switchIfEmpty(Mono.fromSupplier(() -> {
+                        drains.remove(petitionId);
+                        return true;
+                    }));
+        }
+        return publishInOrder(petitionId, known, sent);
+    }
+
+    /**
+     * Sends entries one after the other, marking each sent, and carries on with entries written meanwhile; before
+     * letting go of the petition it looks once more if someone asked it to. On the first failure it hands back the
+     * lease and completes with false.
+     */
+    private Mono<Boolean> publishInOrder(String petitionId, List<OutboxEntry> entries, Set<String> sent) {
+        return drain(petitionId, entries, sent)
+                .then(Mono.defer(() -> {
+                    AtomicBoolean again = drains.computeIfPresent(petitionId, (id, flag) -> flag.getAndSet(false) ? flag : null);
+                    if (again == null) {
+                        return Mono.just(true);
+                    }
+                    return store.find(petitionId)
+                            .flatMap(current -> publishInOrder(petitionId, current.outbox(), sent))
+                            .switchIfEmpty(Mono.fromSupplier(() -> {
+                                drains.remove(petitionId);
+                                return true;
+                            }));
+                }))
                 .onErrorResume(e -> {
+                    drains.remove(petitionId);
                     failed.increment();
                     recoveryNeeded.set(true);
                     log.warn("publishing events of petition {} failed, the relay retries: {}", petitionId, e.toString());
@@ -96,15 +154,19 @@ public class PetitionOutbox {
                 });
     }
 
-    private Mono<Boolean> drain(String petitionId, List<OutboxEntry> entries) {
+    private Mono<Void> drain(String petitionId, List<OutboxEntry> entries, Set<String> sent) {
         if (entries.isEmpty()) {
-            return Mono.just(true);
+            return Mono.empty();
         }
         OutboxEntry oldest = entries.get(0);
-        return publisher.send(oldest)
-                .then(Mono.fromRunnable(published::increment))
-                .then(store.markSent(petitionId, oldest.eventId()))
-                .flatMap(remaining -> drain(petitionId, remaining));
+        // An entry this drain already sent is only marked again (a read may trail the write that removed it).
+        Mono<Void> send = sent.contains(oldest.eventId()) ? Mono.empty()
+                : publisher.send(oldest).then(Mono.fromRunnable(() -> {
+                    sent.add(oldest.eventId());
+                    published.increment();
+                }));
+        return send.then(store.markSent(petitionId, oldest.eventId()))
+                .flatMap(remaining -> drain(petitionId, remaining, sent));
     }
 
     /** Whether a publish failed or was deferred since the last call; clears the mark. */
