@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CONNECTIONS=${1:-32}
 SECONDS_=${2:-30}
-WORK=${BENCH_DIR:-/tmp/intake-bench}
+WORK=${BENCH_DIR:-$ROOT/intake-service/target/bench}
 CP="$ROOT/local-stack/target/local-stack.jar:$ROOT/local-stack/target/lib/*"
 INTAKE_PORT=${BENCH_INTAKE_PORT:-28581}
 for port in 19092 19093 37017 "$INTAKE_PORT"; do
