@@ -25,10 +25,10 @@ class TopicRegistryTest {
     }
 
     @Test
-    void onlySnapshotsAreCompactedAndKeyedByDistrict() {
+    void onlySnapshotsAreCompactedAndOnlyReportsAreKeyedByDistrict() {
         assertThat(Topics.ALL).filteredOn(Topic::compacted).containsExactly(Topics.DISTRICT_REPORT_UPDATED);
         assertThat(Topics.ALL).filteredOn(t -> t.keyedBy() == Topic.KeyedBy.DISTRICT)
-                .containsExactly(Topics.DISTRICT_REPORT_UPDATED);
+                .containsExactly(Topics.DISTRICT_REPORT_UPDATED, Topics.REPORT_DIGEST_READY);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.xinfang.contracts.event.EmergencyActivationRequested;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.PetitionStatusChanged;
+import org.xinfang.contracts.event.ReportDigestReady;
 import org.xinfang.contracts.topic.Topic.KeyedBy;
 
 /** The registry of every topic in the pipeline. Deployment manifests and the local broker are checked against it. */
@@ -39,12 +40,14 @@ public final class Topics {
                     KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<DistrictReportUpdated> DISTRICT_REPORT_UPDATED =
             new Topic<>("report", "district-updated", 1, DistrictReportUpdated.class, KeyedBy.DISTRICT, PARTITIONS, true);
+    public static final Topic<ReportDigestReady> REPORT_DIGEST_READY =
+            new Topic<>("report", "digest-ready", 1, ReportDigestReady.class, KeyedBy.DISTRICT, PARTITIONS, false);
 
     public static final List<Topic<?>> ALL = List.of(
             PETITION_RECEIVED, PETITION_ROUTED, PETITION_STATUS_CHANGED,
             ALERT_RAISED, ALERT_ACKNOWLEDGED, ALERT_ESCALATED,
             EMERGENCY_ACTIVATION_REQUESTED, EMERGENCY_ACTIVATION_DECIDED,
-            DISTRICT_REPORT_UPDATED);
+            DISTRICT_REPORT_UPDATED, REPORT_DIGEST_READY);
 
     private Topics() {
     }
