@@ -15,11 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.TestIssuer;
 import reactor.core.publisher.Flux;
 
 /**
- * The gateway's guards with small limits, in front of a real HTTP service: a client over its rate gets 429 with
- * Retry-After and other clients are unaffected; a body over the limit gets 413 whether its length is declared or not.
+ * The gateway's guards with small limits, in front of a real HTTP service: a client (as its verified token names it)
+ * over its rate gets 429 with Retry-After and other clients are unaffected; a body over the limit gets 413 whether its
+ * length is declared or not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "xinfang.gateway.rate-limit.per-second=0.2",
@@ -35,6 +38,12 @@ class GatewayGuardsIT {
         for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
             registry.add(service + "_URL", SERVICE::url);
         }
+        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** A clerk's token whose subject is {@code client}: each subject is its own client for the rate limit. */
+    static String tokenOf(String client) {
+        return TestIssuer.shared().school("d-east", "s-east-01", Role.CLERK).subject(client).bearer();
     }
 
     @AfterAll
@@ -48,12 +57,12 @@ class GatewayGuardsIT {
     @Test
     void aClientOverItsRateGets429WithRetryAfterAndOthersGoOn() {
         for (int i = 0; i < 3; i++) {
-            client.get().uri("/api/v1/petitions/p-1").header("X-Client-Id", "school-app-1")
+            client.get().uri("/api/v1/petitions/p-1").header("Authorization", tokenOf("school-app-1"))
                     .exchange().expectStatus().isOk();
         }
         int before = SERVICE.requests();
 
-        client.get().uri("/api/v1/petitions/p-1").header("X-Client-Id", "school-app-1")
+        client.get().uri("/api/v1/petitions/p-1").header("Authorization", tokenOf("school-app-1"))
                 .exchange().expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 // 0.2 tokens a second: the next one is five seconds away.
@@ -63,20 +72,58 @@ class GatewayGuardsIT {
                 .expectBody().jsonPath("$.status").isEqualTo(429);
         assertThat(SERVICE.requests()).isEqualTo(before);
 
-        client.get().uri("/api/v1/petitions/p-1").header("X-Client-Id", "bureau-console")
+        client.get().uri("/api/v1/petitions/p-1").header("Authorization", tokenOf("bureau-console"))
                 .exchange().expectStatus().isOk();
+        // Headers a caller sets are not who the client is: another X-Client-Id or address changes nothing.
+        client.get().uri("/api/v1/petitions/p-1").header("Authorization", tokenOf("school-app-1"))
+                .header("X-Client-Id", "someone-else").header("X-Forwarded-For", "203.0.113.9")
+                .exchange().expectStatus().isEqualTo(429);
         // Health probes are never rate limited.
         for (int i = 0; i < 5; i++) {
-            client.get().uri("/actuator/health/liveness").header("X-Client-Id", "school-app-1")
+            client.get().uri("/actuator/health/liveness").header("Authorization", tokenOf("school-app-1"))
                     .exchange().expectStatus().isOk();
         }
+    }
+
+    @Test
+    void theTokensAuthorizedPartyIsTheClientWhateverItsSubject() {
+        // One OAuth2 client (azp) acting for several users shares one bucket.
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/v1/petitions/p-1").header("Authorization", TestIssuer.shared()
+                    .school("d-east", "s-east-02", Role.LEADER).subject("user-" + i).claim("azp", "east-console").bearer())
+                    .exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/v1/petitions/p-1").header("Authorization", TestIssuer.shared()
+                .school("d-east", "s-east-02", Role.LEADER).subject("user-9").claim("azp", "east-console").bearer())
+                .exchange().expectStatus().isEqualTo(429);
+        // client_id names the client when azp is absent.
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/v1/petitions/p-1").header("Authorization", TestIssuer.shared()
+                    .district("d-east", Role.BUREAU_ANALYST).subject("analyst-" + i).claim("client_id", "bureau-app")
+                    .bearer()).exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/v1/petitions/p-1").header("Authorization", TestIssuer.shared()
+                .district("d-east", Role.BUREAU_ANALYST).subject("analyst-9").claim("client_id", "bureau-app").bearer())
+                .exchange().expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void requestsWithoutATokenAreCountedByAddressAndRefusedWith401() {
+        int before = SERVICE.requests();
+        // The burst of this address is 3; the 401s count against it, then 429 says to slow down.
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/v1/reports/districts/d-east").exchange().expectStatus().isUnauthorized();
+        }
+        client.get().uri("/api/v1/reports/districts/d-east").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After");
+        assertThat(SERVICE.requests()).isEqualTo(before);
     }
 
     @Test
     void aBodyDeclaredOverTheLimitIsRefusedWith413BeforeTheServiceIsCalled() {
         int before = SERVICE.requests();
 
-        client.post().uri("/api/v1/petitions").header("X-Client-Id", "big-1")
+        client.post().uri("/api/v1/petitions").header("Authorization", tokenOf("big-1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(jsonOf(2048))
                 .exchange().expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -92,7 +139,7 @@ class GatewayGuardsIT {
         Arrays.fill(chunk, (byte) ' ');
         Flux<DataBuffer> chunks = Flux.range(0, 5).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.clone()));
 
-        client.post().uri("/api/v1/petitions").header("X-Client-Id", "big-2")
+        client.post().uri("/api/v1/petitions").header("Authorization", tokenOf("big-2"))
                 .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
                 .exchange().expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -101,14 +148,14 @@ class GatewayGuardsIT {
 
     @Test
     void aBodyWithinTheLimitPassesDeclaredOrChunked() {
-        client.post().uri("/api/v1/petitions").header("X-Client-Id", "small-1")
+        client.post().uri("/api/v1/petitions").header("Authorization", tokenOf("small-1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(jsonOf(900))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.bodyBytes").isEqualTo(900);
 
         byte[] chunk = new byte[300];
         Arrays.fill(chunk, (byte) ' ');
         Flux<DataBuffer> chunks = Flux.range(0, 3).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.clone()));
-        client.post().uri("/api/v1/petitions").header("X-Client-Id", "small-2")
+        client.post().uri("/api/v1/petitions").header("Authorization", tokenOf("small-2"))
                 .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.bodyBytes").isEqualTo(900);
     }

@@ -9,24 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.TestIssuer;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
- * The gateway in front of four real HTTP services on local ports: every public path reaches the right service, with
- * the tenancy headers and a request id, bodies and streams pass through, and the route table holds every route (an old
+ * The gateway in front of four real HTTP services on local ports: every public path reaches the right service with
+ * the caller's token unchanged and a request id, tenancy headers a caller sets are dropped, bodies and streams pass
+ * through, each service's OpenAPI document is served without a token, and the route table holds every route (an old
  * property name would silently leave it empty).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -46,6 +51,7 @@ class GatewayRoutesIT {
         registry.add("ROUTING_URL", ROUTING::url);
         registry.add("NOTIFICATION_URL", NOTIFICATION::url);
         registry.add("REPORTING_URL", REPORTING::url);
+        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @AfterAll
@@ -53,8 +59,23 @@ class GatewayRoutesIT {
         Stream.of(INTAKE, ROUTING, NOTIFICATION, REPORTING).forEach(FakeService::close);
     }
 
+    static final String CLERK = TestIssuer.shared().school("d-east", "s-east-01", Role.CLERK).bearer();
+
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Every request here carries a valid token; GatewayTokensIT covers the ones without. */
+    @BeforeEach
+    void authenticate() {
+        client = client.mutate().defaultHeader("Authorization", CLERK).build();
+    }
 
     @Test
     void routeTableHoldsEveryServiceWithItsPaths() {
@@ -64,7 +85,8 @@ class GatewayRoutesIT {
                 .returnResult().getResponseBody();
 
         assertThat(routes).extracting(r -> r.get("route_id"))
-                .containsExactlyInAnyOrder("intake", "routing", "notification", "reporting");
+                .containsExactlyInAnyOrder("intake", "routing", "notification", "reporting", "intake-api-docs",
+                        "routing-api-docs", "notification-api-docs", "reporting-api-docs");
         assertThat(uriOf(routes, "intake")).isEqualTo(INTAKE.url());
         assertThat(uriOf(routes, "routing")).isEqualTo(ROUTING.url());
         assertThat(uriOf(routes, "notification")).isEqualTo(NOTIFICATION.url());
@@ -73,6 +95,9 @@ class GatewayRoutesIT {
         assertThat(predicateOf(routes, "notification"))
                 .contains("/api/v1/alerts/**", "/api/v1/incidents/**", "/api/v1/contacts/**");
         assertThat(predicateOf(routes, "reporting")).contains("/api/v1/reports/**", "/api/v1/subscriptions/**");
+        assertThat(predicateOf(routes, "routing")).contains("/api/v1/routing/**");
+        assertThat(uriOf(routes, "intake-api-docs")).isEqualTo(INTAKE.url());
+        assertThat(uriOf(routes, "reporting-api-docs")).isEqualTo(REPORTING.url());
     }
 
     static Stream<Arguments> publicPaths() {
@@ -107,19 +132,46 @@ class GatewayRoutesIT {
     }
 
     @Test
-    void tenancyHeadersPassThroughAndARequestIdIsMadeForwardedAndReturned() {
-        var result = client.get().uri("/api/v1/petitions/p-1")
-                .header("X-District", "d-east").header("X-School", "s-east-01")
-                .header("X-User-Id", "u-7").header("X-Role", "SCHOOL_CLERK")
+    void theTokenIsRelayedUnchangedTenancyHeadersAreDroppedAndARequestIdIsMadeForwardedAndReturned() {
+        String token = TestIssuer.shared().school("d-east", "s-east-01", Role.LEADER).bearer();
+        var result = client.get().uri("/api/v1/petitions/p-1").header("Authorization", token)
+                .header("X-District", "d-west").header("X-School", "s-west-01")
+                .header("X-User-Id", "u-7").header("X-Role", "ADMINISTRATOR").header("X-User", "someone")
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult();
 
         List<String> returnedIds = result.getResponseHeaders().get("X-Request-Id");
         assertThat(returnedIds).hasSize(1);
         assertThat(returnedIds.get(0)).matches("[0-9a-f-]{36}");
-        assertThat(headersOf(result.getResponseBody())).containsEntry("X-District", "d-east")
-                .containsEntry("X-School", "s-east-01").containsEntry("X-User-Id", "u-7")
-                .containsEntry("X-Role", "SCHOOL_CLERK").containsEntry("X-Request-Id", returnedIds.get(0));
+        assertThat(headersOf(result.getResponseBody())).containsEntry("Authorization", token)
+                .containsEntry("X-Request-Id", returnedIds.get(0))
+                .doesNotContainKeys("X-District", "X-School", "X-User-Id", "X-Role", "X-User");
+    }
+
+    @ParameterizedTest
+    @MethodSource("documentedServices")
+    void eachServicesOpenApiDocumentIsServedThroughTheGatewayWithoutAToken(String service) {
+        Map<String, Object> echo = WebTestClient.bindToServer().baseUrl(baseUrl()).build()
+                .get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(echo).containsEntry("service", service).containsEntry("path", "/v3/api-docs");
+    }
+
+    static Stream<String> documentedServices() {
+        return Stream.of("intake", "routing", "notification", "reporting");
+    }
+
+    @Test
+    void theDocumentationUiListsEveryServiceWithoutAToken() {
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+        anonymous.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'"));
+        anonymous.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(config -> assertThat(config)
+                        .contains("/v3/api-docs/intake", "/v3/api-docs/routing", "/v3/api-docs/notification",
+                                "/v3/api-docs/reporting"));
     }
 
     @Test
@@ -140,7 +192,7 @@ class GatewayRoutesIT {
         int bytes = petition.getBytes(StandardCharsets.UTF_8).length;
 
         client.post().uri("/api/v1/petitions").contentType(MediaType.APPLICATION_JSON)
-                .header("X-District", "d-east").header("X-School", "s-east-01").bodyValue(petition)
+                .bodyValue(petition)
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("intake").jsonPath("$.method").isEqualTo("POST")
                 .jsonPath("$.bodyBytes").isEqualTo(bytes);

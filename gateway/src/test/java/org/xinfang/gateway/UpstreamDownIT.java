@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.TestIssuer;
 
 /**
  * Every service down (nothing listens on its port): the gateway answers 503 problem+json at once, never hangs,
@@ -47,6 +50,7 @@ class UpstreamDownIT {
         registry.add("ROUTING_URL", () -> "http://127.0.0.1:" + ROUTING_PORT);
         registry.add("NOTIFICATION_URL", () -> "http://127.0.0.1:" + NOTIFICATION_PORT);
         registry.add("REPORTING_URL", () -> "http://127.0.0.1:" + REPORTING_PORT);
+        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -73,6 +77,12 @@ class UpstreamDownIT {
 
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void authenticate() {
+        client = client.mutate().defaultHeader("Authorization",
+                TestIssuer.shared().school("d-east", "s-east-01", Role.LEADER).bearer()).build();
+    }
 
     @ParameterizedTest
     @CsvSource({

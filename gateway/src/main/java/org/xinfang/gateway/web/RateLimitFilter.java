@@ -2,13 +2,13 @@ package org.xinfang.gateway.web;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.regex.Pattern;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -19,15 +19,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * A token bucket per client in front of the API: a client over its rate gets 429 with {@code Retry-After}, before
- * any service is called. The client is the {@code X-Client-Id} header, else the remote address; issue 3 replaces the
- * header with the client of the validated token (a header alone is the caller's word).
+ * any service is called. It runs inside the security chain right after authentication (see {@link TokenGate}), so
+ * the client is the one the verified token names ({@code azp}, else {@code client_id}, else {@code sub}); only a
+ * request without a token is counted against its remote address, and is then refused with 401 anyway. A header the
+ * caller sets is never the key: that would be the caller's word.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class RateLimitFilter implements WebFilter {
-
-    static final String CLIENT_HEADER = "X-Client-Id";
-    private static final Pattern SAFE_CLIENT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+final class RateLimitFilter implements WebFilter {
 
     private final RateLimitSettings settings;
     private final ClientRateLimiter limiter;
@@ -44,7 +41,16 @@ class RateLimitFilter implements WebFilter {
         if (!settings.enabled() || !exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        Admission admission = limiter.admit(clientOf(exchange.getRequest()), System.nanoTime());
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> clientOf(((JwtAuthenticationToken) authentication).getToken()))
+                .defaultIfEmpty(addressOf(exchange.getRequest()))
+                .flatMap(client -> admit(client, exchange, chain));
+    }
+
+    private Mono<Void> admit(String client, ServerWebExchange exchange, WebFilterChain chain) {
+        Admission admission = limiter.admit(client, System.nanoTime());
         if (admission.admitted()) {
             return chain.filter(exchange);
         }
@@ -54,11 +60,18 @@ class RateLimitFilter implements WebFilter {
                 "Too many requests from this client; try again in " + seconds + " s.");
     }
 
-    private static String clientOf(ServerHttpRequest request) {
-        String declared = request.getHeaders().getFirst(CLIENT_HEADER);
-        if (declared != null && SAFE_CLIENT.matcher(declared).matches()) {
-            return "client:" + declared;
+    /** The OAuth2 client the token was issued to, else its subject. */
+    static String clientOf(Jwt token) {
+        for (String claim : new String[] {"azp", "client_id"}) {
+            Object value = token.getClaims().get(claim);
+            if (value instanceof String client && !client.isBlank()) {
+                return "client:" + client;
+            }
         }
+        return "sub:" + token.getSubject();
+    }
+
+    private static String addressOf(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return remote != null && remote.getAddress() != null ? "addr:" + remote.getAddress().getHostAddress() : "addr:?";
     }

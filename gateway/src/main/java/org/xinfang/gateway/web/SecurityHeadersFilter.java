@@ -18,6 +18,11 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeadersFilter implements WebFilter {
 
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** Swagger UI loads its own scripts, styles and images, sets some styles inline, and fetches the API documents. */
+    private static final String UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "frame-ancestors 'none'";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // At commit time, after the routing filter has copied the service's headers in, so these win.
@@ -25,7 +30,7 @@ class SecurityHeadersFilter implements WebFilter {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            headers.set("Content-Security-Policy", isDocumentationUi(exchange) ? UI_POLICY : API_POLICY);
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -36,5 +41,10 @@ class SecurityHeadersFilter implements WebFilter {
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    private static boolean isDocumentationUi(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return path.startsWith("/swagger-ui") || path.startsWith("/webjars/");
     }
 }
