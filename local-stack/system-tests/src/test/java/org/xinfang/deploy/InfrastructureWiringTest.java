@@ -33,7 +33,29 @@ class InfrastructureWiringTest {
                 DynamicTest.dynamicTest("Kafka's listener admits every service that reaches for it",
                         () -> kafkaAdmitsClients(overlay)),
                 DynamicTest.dynamicTest("MongoDB admits every service that owns a database",
-                        () -> mongoAdmitsOwners(overlay)))));
+                        () -> mongoAdmitsOwners(overlay)),
+                DynamicTest.dynamicTest("every service and the gateway are given the token issuer and its key set",
+                        () -> tokenIssuer(overlay)))));
+    }
+
+    /**
+     * The services read XINFANG_TOKEN_ISSUER and XINFANG_JWK_SET_URI (docs/access.md): both must reach every pod, the
+     * key set must be the issuer's own, and the old Spring property variable must be gone (it set the issuer alone,
+     * leaving the key set at its localhost default).
+     */
+    private static void tokenIssuer(RenderedOverlay overlay) {
+        Map<String, String> platform = platform(overlay);
+        String issuer = platform.get("XINFANG_TOKEN_ISSUER");
+        assertThat(issuer).as("XINFANG_TOKEN_ISSUER").isNotBlank().doesNotContain("localhost");
+        assertThat(platform.get("XINFANG_JWK_SET_URI")).as("XINFANG_JWK_SET_URI").startsWith(issuer + "/");
+        assertThat(platform).doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+        for (Suite service : Suite.SERVICES) {
+            Deployment deployment = StrictModel.read(overlay.get("Deployment", service.name()), Deployment.class);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers()).allSatisfy(container ->
+                    assertThat(container.getEnvFrom()).as(service + " reads the platform ConfigMap")
+                            .anyMatch(from -> from.getConfigMapRef() != null
+                                    && "xinfang-platform".equals(from.getConfigMapRef().getName())));
+        }
     }
 
     private static Map<String, String> platform(RenderedOverlay overlay) {

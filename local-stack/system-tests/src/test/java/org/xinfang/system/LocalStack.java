@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /** Drives the repository's {@code ./stack} script on free ports and a private folder, as a user would. */
 final class LocalStack {
 
-    static final List<String> COMPONENTS = List.of("kafka", "mongo", "intake", "routing", "notification", "reporting", "gateway");
+    static final List<String> COMPONENTS = List.of("kafka", "mongo", "issuer", "intake", "routing", "notification",
+            "reporting", "gateway");
 
     private final Path root = Path.of("../..").toAbsolutePath().normalize();
     private final Path home;
@@ -27,7 +29,7 @@ final class LocalStack {
         // The reactor has just packaged every jar; the script must not start a nested build.
         environment.put("STACK_SKIP_BUILD", "1");
         for (String port : List.of("GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT",
-                "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
+                "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "ISSUER_PORT")) {
             environment.put(port, String.valueOf(freePort()));
         }
     }
@@ -49,11 +51,13 @@ final class LocalStack {
         return home;
     }
 
-    Result run(String command) {
+    Result run(String command, String... arguments) {
         try {
             Files.createDirectories(home);
             Path output = Files.createTempFile(home, command, ".out");
-            ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("stack").toString(), command)
+            List<String> line = new ArrayList<>(List.of("bash", root.resolve("stack").toString(), command));
+            line.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(line)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -70,6 +74,15 @@ final class LocalStack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A bare access token of a demo client, from {@code ./stack token CLIENT}, as a user would get one. */
+    String token(String client) {
+        Result result = run("token", client);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("./stack token " + client + " failed: " + result.output());
+        }
+        return result.output().strip();
     }
 
     /** The pids recorded by the script, by component. */

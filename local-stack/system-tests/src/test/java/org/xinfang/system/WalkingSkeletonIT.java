@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole suite as separate processes, started by {@code ./stack up} exactly as a developer would: a petition
- * posted to the gateway is stored by intake, routed by routing over the real broker, raises an alert in notification
- * and is counted by reporting, and every effect is visible through the gateway. Then {@code ./stack down} leaves
- * nothing running.
+ * The whole suite as separate processes, started by {@code ./stack up} exactly as a developer would, driven with real
+ * tokens of the local issuer from {@code ./stack token}: a petition a school's clerk posts to the gateway is stored by
+ * intake, routed by routing over the real broker, raises an alert in notification, is accepted by the school's leader
+ * and counted by reporting for the district's bureau analyst. Another school's clerk cannot find it (404), and without
+ * a token the gateway lets nothing through (401). Then {@code ./stack down} leaves nothing running.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
@@ -34,11 +35,13 @@ class WalkingSkeletonIT {
     private static final Duration EFFECT_WITHIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String DISTRICT = "d-e2e-" + Long.toString(System.nanoTime(), 36);
-    private static final String SCHOOL = "s-e2e-01";
+    /** The tenant of the demo clients used below (local-stack/issuer demo-clients.yml). */
+    private static final String DISTRICT = "d-east";
+    private static final String SCHOOL = "s-east-01";
 
     private static LocalStack stack;
     private static String petitionId;
+    private static String clerk;
 
     @BeforeAll
     static void startTheSuite() {
@@ -46,6 +49,7 @@ class WalkingSkeletonIT {
         LocalStack.Result up = stack.run("up");
         assertThat(up.exitCode()).as("./stack up failed:\n%s\n%s", up.output(), stack.logTails()).isZero();
         assertThat(up.output()).contains("gateway at http://localhost:" + stack.port("GATEWAY_PORT"));
+        clerk = stack.token("east-01-clerk");
     }
 
     @AfterAll
@@ -88,13 +92,17 @@ class WalkingSkeletonIT {
     @Test
     @Order(2)
     void aGroupPetitionFlowsThroughEveryService() throws Exception {
+        String analyst = stack.token("east-analyst");
+        String reportPath = "/api/v1/reports/districts/" + DISTRICT;
+        // The stack's data folder may hold earlier runs: count from what the report says now.
+        long before = schoolCount(reportPath, analyst);
         String body = """
                 {"channel":"VISIT","form":"GROUP","headcount":12,"escalated":false,"anonymous":false,
                  "petitioners":[{"name":"王某","phone":"13800000000","relation":"PARENT"}],
                  "subject":null,"title":"家长反映食堂卫生问题",
                  "description":"十余名家长在校门口聚集，反映学校食堂卫生条件差，要求学校说明情况。",
                  "place":"学校正门","riskSignals":["BLOCKING"]}""";
-        HttpResponse<String> created = HTTP.send(request("/api/v1/petitions")
+        HttpResponse<String> created = HTTP.send(request("/api/v1/petitions", clerk)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -104,25 +112,52 @@ class WalkingSkeletonIT {
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(petitionId));
         assertThat(petition.get("state").asString()).isEqualTo("RECEIVED");
 
-        JsonNode routed = await("/api/v1/petitions/" + petitionId, p -> "ROUTED".equals(p.path("state").asString()));
+        JsonNode routed = await("/api/v1/petitions/" + petitionId, clerk,
+                p -> "ROUTED".equals(p.path("state").asString()));
         assertThat(routed.get("department").asString()).isNotBlank();
         assertThat(routed.get("level").asString()).isIn("ELEVATED", "HIGH", "CRITICAL");
 
-        JsonNode decision = await("/api/v1/routing/decisions/" + petitionId, d -> d.has("department"));
-        assertThat(decision.get("department").asString()).isEqualTo(routed.get("department").asString());
-
-        JsonNode alerts = await("/api/v1/alerts?petitionId=" + petitionId, a -> a.isArray() && !a.isEmpty());
+        JsonNode alerts = await("/api/v1/alerts?petitionId=" + petitionId, clerk, a -> a.isArray() && !a.isEmpty());
         assertThat(alerts.get(0).get("petitionId").asString()).isEqualTo(petitionId);
         assertThat(alerts.toString()).doesNotContain("王某").doesNotContain("13800000000");
 
-        JsonNode report = await("/api/v1/reports/districts/" + DISTRICT,
-                r -> r.path("totals").path("received").asLong() >= 1);
-        assertThat(report.path("counts").path("school").path(SCHOOL).asLong()).isEqualTo(1);
+        // The school's leader decides: the petition is accepted (受理).
+        HttpResponse<String> accepted = HTTP.send(request("/api/v1/petitions/" + petitionId + "/actions/accept",
+                stack.token("east-01-leader")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(accepted.body()).path("state").asString()).isEqualTo("ACCEPTED");
+
+        JsonNode report = await(reportPath, analyst,
+                r -> r.path("counts").path("school").path(SCHOOL).asLong(0) >= before + 1);
+        assertThat(report.path("counts").path("school").path(SCHOOL).asLong()).isEqualTo(before + 1);
         assertThat(report.toString()).doesNotContain("王某").doesNotContain("13800000000");
     }
 
     @Test
     @Order(3)
+    void anotherSchoolCannotFindThePetitionAndNoTokenOpensNothing() throws Exception {
+        assertThat(petitionId).as("the petition of the previous step").isNotNull();
+        HttpResponse<String> foreign = HTTP.send(request("/api/v1/petitions/" + petitionId,
+                stack.token("east-02-clerk")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("王某").doesNotContain("家长反映");
+
+        for (String path : new String[] {"/api/v1/petitions/" + petitionId, "/api/v1/petitions",
+            "/api/v1/alerts?petitionId=" + petitionId, "/api/v1/reports/districts/" + DISTRICT}) {
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .timeout(Duration.ofSeconds(10)).header("X-District", DISTRICT).header("X-School", SCHOOL)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void everyServiceReportsHealthAndMetrics() throws Exception {
         for (String port : new String[] {"GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT"}) {
             String base = "http://127.0.0.1:" + stack.port(port);
@@ -139,20 +174,30 @@ class WalkingSkeletonIT {
         }
     }
 
-    private static HttpRequest.Builder request(String path) {
+    private static HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("X-District", DISTRICT)
-                .header("X-School", SCHOOL)
+                .header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", "e2e-" + System.nanoTime());
     }
 
+    /** The district report's count for the school right now (0 while the district has no report). */
+    private static long schoolCount(String reportPath, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(reportPath, token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 404);
+        if (response.statusCode() != 200 || response.body().isBlank()) {
+            return 0;
+        }
+        return JSON.readTree(response.body()).path("counts").path("school").path(SCHOOL).asLong(0);
+    }
+
     /** Polls a GET through the gateway until the answer satisfies the condition, within a bound. */
-    private static JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+    private static JsonNode await(String path, String token, Predicate<JsonNode> condition) throws Exception {
         Instant deadline = Instant.now().plus(EFFECT_WITHIN);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200) {
                 JsonNode node = JSON.readTree(response.body());
