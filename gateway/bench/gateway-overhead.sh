@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Gateway overhead: a small GET sent straight to an upstream and the same GET through the gateway, measured with wrk.
-# Latency at one connection (p50 of a lone caller) and throughput at 16 connections, rounds alternating between the
-# two targets so background load hits both alike. Prints each run and the through/direct ratios.
+# Gateway overhead: a small authenticated GET sent straight to a service and the same GET (same bearer token) through
+# the gateway, measured with wrk. Latency at one connection (p50 and p99 of a lone caller) and throughput at 16
+# connections, rounds alternating between the two targets so background load hits both alike. Prints each run, the
+# medians and the through/direct ratios.
 #
-#   gateway/bench/gateway-overhead.sh            (from the repository root, after ./mvnw -pl gateway verify)
+#   gateway/bench/gateway-overhead.sh      (from the repository root, after
+#                                           ./mvnw -B -q -pl local-stack/issuer,gateway -DskipTests package
+#                                           and ./mvnw -B -q -pl gateway test-compile)
+#
+# The token comes from the local issuer (local-stack/issuer, started here on its own port) by `./stack token`, so the
+# gateway verifies a real RS256 token against the issuer's key set on every request. The service is
+# BenchmarkUpstream (a fixed small JSON answer) unless BENCH_SERVICE_URL names a running one, e.g. the stack's intake:
+#   BENCH_SERVICE_URL=http://127.0.0.1:8081 BENCH_PATH=/api/v1/petitions/p-… gateway/bench/gateway-overhead.sh
+# (then the issuer must be the one that service trusts: run it against `./stack up` with BENCH_ISSUER_PORT=9000).
 #
 # Environment: BENCH_DURATION (default 15s), BENCH_ROUNDS (default 2), BENCH_GATEWAY_PORT (18080),
-# BENCH_UPSTREAM_PORT (18081). The rate limit stays on (its cost is part of the gateway's), set too high to trip.
+# BENCH_UPSTREAM_PORT (18081), BENCH_ISSUER_PORT (19000), BENCH_CLIENT (east-01-clerk), BENCH_PATH
+# (/api/v1/petitions/p-1). The rate limit stays on (its cost is part of the gateway's), set too high to trip.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,67 +25,92 @@ DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-2}
 GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 UP_PORT=${BENCH_UPSTREAM_PORT:-18081}
+ISSUER_PORT=${BENCH_ISSUER_PORT:-19000}
+CLIENT=${BENCH_CLIENT:-east-01-clerk}
+PATH_UNDER_TEST=${BENCH_PATH:-/api/v1/petitions/p-1}
+SERVICE_URL=${BENCH_SERVICE_URL:-}
 JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx320m -Xss512k -XX:ReservedCodeCacheSize=64m"
-PATH_UNDER_TEST=/api/v1/petitions/p-1
+ISSUER_JAR=$ROOT/local-stack/issuer/target/local-issuer.jar
 WORK=$MODULE/target/bench
 mkdir -p "$WORK"
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 [[ -f $MODULE/target/gateway.jar && -d $MODULE/target/test-classes ]] || { echo "build the gateway first" >&2; exit 1; }
 
-(cd "$ROOT" && ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
-
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+issuer_running() { curl -fsS -m 1 "http://127.0.0.1:$ISSUER_PORT/actuator/health" >/dev/null 2>&1; }
+if ! issuer_running; then
+  [[ -f $ISSUER_JAR ]] || { echo "build the issuer first (./mvnw -pl local-stack/issuer -DskipTests package)" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  ISSUER_PORT=$ISSUER_PORT ISSUER_KEY_DIR=$WORK/issuer XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT \
+      java $JAVA_OPTS -jar "$ISSUER_JAR" >"$WORK/issuer.log" 2>&1 &
+  pids+=($!)
+fi
+
+if [[ -z $SERVICE_URL ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" org.xinfang.gateway.BenchmarkUpstream \
+      "$UP_PORT" >"$WORK/upstream.log" 2>&1 &
+  pids+=($!)
+  SERVICE_URL=http://127.0.0.1:$UP_PORT
+fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" org.xinfang.gateway.BenchmarkUpstream "$UP_PORT" \
-    >"$WORK/upstream.log" 2>&1 &
-pids+=($!)
-# shellcheck disable=SC2086
-PORT=$GW_PORT INTAKE_URL=http://127.0.0.1:$UP_PORT RATE_LIMIT_PER_SECOND=10000000 RATE_LIMIT_BURST=10000000 \
+PORT=$GW_PORT INTAKE_URL=$SERVICE_URL RATE_LIMIT_PER_SECOND=10000000 RATE_LIMIT_BURST=10000000 \
+    XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT XINFANG_JWK_SET_URI=http://127.0.0.1:$ISSUER_PORT/oauth2/jwks \
     java $JAVA_OPTS -jar "$MODULE/target/gateway.jar" >"$WORK/gateway.log" 2>&1 &
 pids+=($!)
 
+for _ in $(seq 1 120); do issuer_running && break; sleep 0.5; done
+TOKEN=$(ISSUER_PORT=$ISSUER_PORT "$ROOT/stack" token "$CLIENT")
+AUTH=(-H "Authorization: Bearer $TOKEN")
+DIRECT=$SERVICE_URL$PATH_UNDER_TEST
+GATEWAY=http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST
 for _ in $(seq 1 120); do
-  curl -fsS -m 1 "http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST" >/dev/null 2>&1 && break
+  curl -fsS -m 1 "${AUTH[@]}" "$GATEWAY" >/dev/null 2>&1 && break
   sleep 0.5
 done
-DIRECT=http://127.0.0.1:$UP_PORT$PATH_UNDER_TEST
-GATEWAY=http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST
-HEADERS=(-H "X-District: d-east" -H "X-School: s-east-01")
+status=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$GATEWAY")
+[[ $status == 200 ]] || { echo "the gateway answers $status with the token; see $WORK/gateway.log" >&2; exit 1; }
+[[ $(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY") == 401 ]] || { echo "the gateway let a request without a token in" >&2; exit 1; }
+echo "client $CLIENT, token of $(( ${#TOKEN} )) characters; direct $DIRECT; gateway $GATEWAY"
 
 echo "warm-up (JIT) of both"
-wrk -t1 -c8 -d10s "${HEADERS[@]}" "$DIRECT" >/dev/null
-wrk -t1 -c8 -d10s "${HEADERS[@]}" "$GATEWAY" >/dev/null
+wrk -t1 -c8 -d10s "${AUTH[@]}" "$DIRECT" >/dev/null
+wrk -t1 -c8 -d10s "${AUTH[@]}" "$GATEWAY" >/dev/null
 
-# p50 in microseconds and requests per second from one wrk run.
+# "p50 p99 rps" from one wrk run: latencies in microseconds.
 measure() {
-  local out; out=$(wrk -t"$1" -c"$2" -d"$DURATION" --latency "${HEADERS[@]}" "$3")
-  local p50 rps
-  p50=$(awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); print v} else if (v ~ /ms$/) {sub(/ms/,"",v); print v*1000} else {sub(/s/,"",v); print v*1000000}}' <<<"$out")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  echo "$p50 $rps"
+  local out; out=$(wrk -t"$1" -c"$2" -d"$DURATION" --latency "${AUTH[@]}" "$3")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $3" >&2; exit 1; fi
+  awk 'function us(v) { if (v ~ /us$/) { sub(/us/, "", v); return v } if (v ~ /ms$/) { sub(/ms/, "", v); return v * 1000 }
+                       sub(/s/, "", v); return v * 1000000 }
+       $1 == "50%" { p50 = us($2) } $1 == "99%" { p99 = us($2) } /Requests\/sec/ { rps = $2 }
+       END { print p50, p99, rps }' <<<"$out"
 }
 
-declare -A P50 RPS
+declare -A P50 P99 RPS
 for round in $(seq 1 "$ROUNDS"); do
   for target in direct gateway; do
     url=$DIRECT; [[ $target == gateway ]] && url=$GATEWAY
-    read -r p50 _ < <(measure 1 1 "$url")
-    read -r _ rps < <(measure 2 16 "$url")
-    echo "round $round $target: p50 ${p50}us (1 connection), ${rps} req/s (16 connections)"
+    read -r p50 p99 _ < <(measure 1 1 "$url")
+    read -r _ _ rps < <(measure 2 16 "$url")
+    echo "round $round $target: p50 ${p50}us p99 ${p99}us (1 connection), ${rps} req/s (16 connections)"
     P50[$target]="${P50[$target]:-} $p50"
+    P99[$target]="${P99[$target]:-} $p99"
     RPS[$target]="${RPS[$target]:-} $rps"
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 dp=$(median <<<"${P50[direct]}"); gp=$(median <<<"${P50[gateway]}")
+d99=$(median <<<"${P99[direct]}"); g99=$(median <<<"${P99[gateway]}")
 dr=$(median <<<"${RPS[direct]}"); gr=$(median <<<"${RPS[gateway]}")
-echo "median direct:  p50 ${dp}us, ${dr} req/s"
-echo "median gateway: p50 ${gp}us, ${gr} req/s"
-awk -v g="$gp" -v d="$dp" -v gr="$gr" -v dr="$dr" \
-    'BEGIN {printf "p50 ratio gateway/direct: %.2f; throughput ratio gateway/direct: %.2f\n", g/d, gr/dr}'
+echo "median direct:  p50 ${dp}us, p99 ${d99}us, ${dr} req/s"
+echo "median gateway: p50 ${gp}us, p99 ${g99}us, ${gr} req/s"
+awk -v g="$gp" -v d="$dp" -v g99="$g99" -v d99="$d99" -v gr="$gr" -v dr="$dr" \
+    'BEGIN {printf "ratios gateway/direct: p50 %.2f, p99 %.2f, throughput %.2f\n", g/d, g99/d99, gr/dr}'
