@@ -8,9 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -36,7 +40,8 @@ class TokenGate {
         "/swagger-ui/**", "/webjars/**"};
 
     @Bean
-    SecurityWebFilterChain door(ServerHttpSecurity http, ProblemWriter problems, RateLimitSettings rateLimit) {
+    SecurityWebFilterChain door(ServerHttpSecurity http, ProblemWriter problems, RateLimitSettings rateLimit,
+            ReactiveJwtDecoder decoder) {
         ServerWebExchangeMatcher preflight = exchange -> CorsUtils.isPreFlightRequest(exchange.getRequest())
                 ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
         return http
@@ -45,7 +50,7 @@ class TokenGate {
                         .pathMatchers(OPEN_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.authenticationManager(checkedWith(decoder)))
                         .authenticationEntryPoint((exchange, failure) -> unauthorized(problems, exchange, failure))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This token does not allow this request.")))
@@ -62,6 +67,18 @@ class TokenGate {
                 // SecurityHeadersFilter writes the security headers on every response, the gateway's own and the services'.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .build();
+    }
+
+    /**
+     * Boot's decoder (issuer, audience, lifetime, RS256 and {@code CallerClaimsValidator}), with one change: a failure
+     * to fetch the issuer's key set becomes an {@link AuthenticationServiceException}, which the error handler answers
+     * with 503 (the token may be good), instead of an unexplained error.
+     */
+    private static ReactiveAuthenticationManager checkedWith(ReactiveJwtDecoder decoder) {
+        ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(decoder);
+        return authentication -> tokens.authenticate(authentication).onErrorMap(
+                failure -> !(failure instanceof AuthenticationException),
+                failure -> new AuthenticationServiceException("the token issuer's key set is not reachable", failure));
     }
 
     /** 401 problem+json; {@code WWW-Authenticate} says why, as RFC 6750 asks. */

@@ -9,13 +9,15 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns every failure the gateway meets into problem+json: a service that refuses or cannot be reached gives 503 at
- * once (the caller can retry later), one that does not answer in time gives 504, a path with no route gives 404.
+ * once (the caller can retry later), one that does not answer in time gives 504, a path with no route gives 404, and a
+ * token that cannot be checked because the issuer's key set is out of reach gives 503 (the token may well be good).
  * Runs before Boot's default handler (order -1), which would answer these with a plain JSON 500.
  */
 @Component
@@ -44,6 +46,12 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            // Not the caller's fault: the token could not be checked (the issuer's key set cannot be fetched).
+            log.warn("bearer token not checked: {}", failure.toString());
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    "The bearer token cannot be checked now: the token issuer is not reachable; try again shortly.");
+        }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route != null ? route.getId() : "upstream";
         UpstreamFaults.Answer answer = UpstreamFaults.answerFor(failure, service);
