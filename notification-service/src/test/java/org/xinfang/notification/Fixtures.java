@@ -11,7 +11,9 @@ import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TestIssuer;
 
 /** What the integration tests share: the real infrastructure's properties, routed events, and a bounded wait. */
 public final class Fixtures {
@@ -30,6 +32,28 @@ public final class Fixtures {
         registry.add("xinfang.mongo.uri", infra::mongoUri);
         registry.add("xinfang.mongo.database", () -> unique);
         registry.add("spring.kafka.consumer.group-id", () -> unique);
+        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** A bearer token of a school role at a school of d-east. */
+    public static String bearer(String school, Role role) {
+        return TestIssuer.shared().school(DISTRICT, school, role).subject("u-" + role.name().toLowerCase() + "-" + school)
+                .claim("name", role.name().toLowerCase() + " of " + school).bearer();
+    }
+
+    /** A bearer token of a department handler at a school of d-east. */
+    public static String handler(String school, String department) {
+        return TestIssuer.shared().department(DISTRICT, school, department).bearer();
+    }
+
+    /** A bearer token of a district role of d-east. */
+    public static String bearer(Role role) {
+        return TestIssuer.shared().district(DISTRICT, role).subject("u-" + role.name().toLowerCase()).bearer();
+    }
+
+    /** The subject {@link #bearer(String, Role)} puts in the token. */
+    public static String subject(String school, Role role) {
+        return "u-" + role.name().toLowerCase() + "-" + school;
     }
 
     public static PetitionRouted routed(EmergencyLevel level, String department, List<String> coDepartments) {

@@ -1,6 +1,5 @@
 package org.xinfang.notification;
 
-import static org.xinfang.notification.Fixtures.DISTRICT;
 import static org.xinfang.notification.Fixtures.SCHOOL;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -16,6 +15,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 
@@ -78,13 +78,22 @@ public abstract class ServiceIT {
 
     protected List<Map<String, Object>> alerts(String school, String petitionId) {
         return web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
-                .header("X-District", DISTRICT).header("X-School", school)
+                .header("Authorization", Fixtures.bearer(school, Role.CLERK))
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
     }
 
-    protected WebTestClient.RequestHeadersSpec<?> asSchool(WebTestClient.RequestHeadersSpec<?> spec, String user, String role) {
-        return spec.header("X-District", DISTRICT).header("X-School", SCHOOL).header("X-User-Id", user).header("X-Role", role);
+    /** The request with a token of {@code role} at the default school. */
+    protected WebTestClient.RequestHeadersSpec<?> as(WebTestClient.RequestHeadersSpec<?> spec, Role role) {
+        return spec.header("Authorization", Fixtures.bearer(SCHOOL, role));
+    }
+
+    /** Puts a contact of {@code school} (null: of the district) as the district's administrator. */
+    protected WebTestClient.ResponseSpec putContact(String school, String id, Map<String, Object> body) {
+        return web.put().uri(b -> b.path("/api/v1/contacts/{id}").queryParamIfPresent("school",
+                        java.util.Optional.ofNullable(school)).build(id))
+                .header("Authorization", Fixtures.bearer(Role.ADMINISTRATOR))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 }

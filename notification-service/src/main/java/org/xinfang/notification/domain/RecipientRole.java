@@ -14,6 +14,8 @@ public enum RecipientRole {
     POLICE,
     /** The education bureau's duty office. */
     BUREAU_DUTY,
+    /** The education bureau's analysts: district digests, never alerts about a person's safety. */
+    BUREAU_ANALYST,
     /** 办公室: liaison, supervision and statistics for every petition. */
     GENERAL_OFFICE
 }

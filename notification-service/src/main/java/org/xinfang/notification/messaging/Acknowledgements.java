@@ -1,8 +1,10 @@
 package org.xinfang.notification.messaging;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.persistence.AlertStore;
 import reactor.core.publisher.Mono;
@@ -33,10 +35,11 @@ public class Acknowledgements {
         this.clock = clock;
     }
 
-    public Mono<Outcome> acknowledge(String alertId, String district, String school, String by, String role) {
+    /** Acknowledges the alert if {@code visible} to the caller; an alert it may not see is {@code NotFound}. */
+    public Mono<Outcome> acknowledge(String alertId, Predicate<Alert> visible, Actor by) {
         return alerts.byId(alertId)
-                .filter(a -> a.school().equals(school) && a.district().equals(district))
-                .flatMap(found -> alerts.acknowledge(alertId, by, role, clock.instant())
+                .filter(visible)
+                .flatMap(found -> alerts.acknowledge(alertId, by.subject(), by.role(), clock.instant())
                         .flatMap(acked -> escalator.stop(alertId)
                                 .then(publisher.send(EventPublisher.on(Topics.ALERT_ACKNOWLEDGED,
                                         AlertEvents.acknowledged(acked))))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.EmergencyActivationDecided;
 import org.xinfang.contracts.event.EventMeta;
@@ -11,6 +12,7 @@ import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.notification.domain.ActivationDecision;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.AlertPlanner;
 import org.xinfang.notification.domain.Incident;
@@ -56,25 +58,26 @@ public class ActivationDecisions {
         this.clock = clock;
     }
 
-    public Mono<Outcome> decide(String incidentId, String district, String school, boolean approved, String by,
-                                String role, String reason) {
+    /** Decides if the incident is {@code visible} to the caller; one it may not see is {@code NotFound}. */
+    public Mono<Outcome> decide(String incidentId, Predicate<Incident> visible, boolean approved, Actor by,
+                                String reason) {
         Instant now = clock.instant();
-        ActivationDecision decision = new ActivationDecision(approved, by, role, now, reason);
-        TimelineEntry entry = new TimelineEntry(UUID.randomUUID().toString(),
-                approved ? TimelineAction.ACTIVATION_APPROVED : TimelineAction.ACTIVATION_DECLINED, by, role, now, reason);
+        ActivationDecision decision = new ActivationDecision(approved, by.subject(), by.role(), now, reason);
+        TimelineEntry entry = TimelineEntry.of(UUID.randomUUID().toString(),
+                approved ? TimelineAction.ACTIVATION_APPROVED : TimelineAction.ACTIVATION_DECLINED, by, now, reason);
         return incidents.byId(incidentId)
-                .filter(i -> i.school().equals(school) && i.district().equals(district))
+                .filter(visible)
                 .flatMap(found -> incidents.decide(incidentId, decision, entry)
-                        .flatMap(decided -> afterDecision(decided, decision).thenReturn((Outcome) new Outcome.Decided(decided)))
+                        .flatMap(decided -> afterDecision(decided, decision, by)
+                                .thenReturn((Outcome) new Outcome.Decided(decided)))
                         .switchIfEmpty(incidents.byId(incidentId).map(Outcome.AlreadyDecided::new)))
                 .defaultIfEmpty(new Outcome.NotFound());
     }
 
-    private Mono<Void> afterDecision(Incident incident, ActivationDecision decision) {
+    private Mono<Void> afterDecision(Incident incident, ActivationDecision decision, Actor by) {
         EmergencyActivationDecided event = decided(incident, decision);
         Mono<Void> answerRequests = alerts.openOfIncident(incident.incidentId(), AlertKind.ACTIVATION_REQUEST)
-                .concatMap(request -> acknowledgements.acknowledge(request.alertId(), incident.district(),
-                        incident.school(), decision.by(), decision.role()))
+                .concatMap(request -> acknowledgements.acknowledge(request.alertId(), alert -> true, by))
                 .then();
         Mono<Void> sendToScene = decision.approved()
                 ? dispatchToScene(planner.sceneNotices(incident, event.meta().eventId(), decision.at()), incident)

@@ -1,7 +1,9 @@
 package org.xinfang.notification.messaging;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.Incident;
 import org.xinfang.notification.domain.TimelineAction;
 import org.xinfang.notification.domain.TimelineEntry;
@@ -20,12 +22,15 @@ public class IncidentTimeline {
         this.clock = clock;
     }
 
-    /** Appends the entry (once per entry id) and returns the incident; empty if there is no such incident here. */
-    public Mono<Incident> record(String incidentId, String district, String school, String entryId,
-                                 TimelineAction action, String by, String role, String note) {
-        TimelineEntry entry = new TimelineEntry(entryId, action, by, role, clock.instant(), note);
+    /**
+     * Appends the entry (once per entry id) and returns the incident; empty if there is no such incident
+     * {@code visible} to the caller.
+     */
+    public Mono<Incident> record(String incidentId, Predicate<Incident> visible, String entryId, TimelineAction action,
+                                 Actor by, String note) {
+        TimelineEntry entry = TimelineEntry.of(entryId, action, by, clock.instant(), note);
         return incidents.byId(incidentId)
-                .filter(i -> i.school().equals(school) && i.district().equals(district))
+                .filter(visible)
                 .flatMap(found -> incidents.record(incidentId, entry).then(incidents.byId(incidentId)));
     }
 }

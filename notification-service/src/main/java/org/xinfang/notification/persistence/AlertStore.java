@@ -41,7 +41,7 @@ public class AlertStore implements IndexedStore {
     @Override
     public Mono<Void> createIndexes() {
         return Flux.concat(
-                alerts.createIndex(Indexes.ascending("school", "petitionId")),
+                alerts.createIndex(Indexes.ascending("petitionId", "raisedAt")),
                 alerts.createIndex(Indexes.ascending("publishedAt", "raisedAt")),
                 // The same guarantee as the derived id, stated in the store: one alert per (routed event, recipient).
                 alerts.createIndex(Indexes.ascending("causeEventId", "kind", "recipientRole", "department"),
@@ -78,6 +78,12 @@ public class AlertStore implements IndexedStore {
     public Flux<Alert> unpublishedRaisedBefore(Instant before, int limit) {
         return Flux.from(alerts.find(Filters.and(Filters.eq("publishedAt", null), Filters.lt("raisedAt", date(before))))
                 .limit(limit)).map(AlertStore::fromDocument);
+    }
+
+    /** A petition's alerts within a district (a petition belongs to one school, so this is that school's). */
+    public Flux<Alert> forPetition(String district, String petitionId) {
+        return Flux.from(alerts.find(Filters.and(Filters.eq("petitionId", petitionId), Filters.eq("district", district)))
+                .sort(Sorts.ascending("raisedAt", "_id"))).map(AlertStore::fromDocument);
     }
 
     public Flux<Alert> forPetition(String district, String school, String petitionId) {

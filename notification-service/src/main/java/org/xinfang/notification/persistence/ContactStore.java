@@ -12,27 +12,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.RecipientRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Contacts per school, and the audit of every change to them (who changed which contact, when, from what to what):
- * who was reachable at the time of an incident is part of the plan's accountability.
+ * Contacts per school (and the district's own, with no school), and the audit of every change to them (who changed
+ * which contact, when, from what to what): who was reachable at the time of an incident is part of the plan's
+ * accountability. Every key and query carries the district, so one district never reaches another's contacts.
  */
 @Repository
 public class ContactStore implements IndexedStore {
 
-    /** One audited change. */
-    public record Change(String auditId, String contactId, String action, String by, String role, Instant at,
-                         Contact before, Contact after) {
+    /** One audited change; {@code school} is null for the district's own contacts. */
+    public record Change(String auditId, String district, String school, String contactId, String action, String by,
+                         String name, String role, Instant at, Contact before, Contact after) {
     }
 
     private final MongoCollection<Document> contacts;
@@ -53,7 +56,10 @@ public class ContactStore implements IndexedStore {
         this.cacheTtlNanos = cacheTtl.toNanos();
     }
 
-    /** The school's contacts for alert delivery, from the short-lived cache when fresh. */
+    /**
+     * Everyone an alert of this school may reach: the school's contacts and the district's own (the bureau's duty
+     * office hears of every school's bureau alerts), from the short-lived cache when fresh.
+     */
     public Mono<List<Contact>> forDelivery(String district, String school) {
         String key = district + "/" + school;
         Cached cached = cache.get(key);
@@ -61,59 +67,85 @@ public class ContactStore implements IndexedStore {
         if (cached != null && now - cached.loadedAtNanos() < cacheTtlNanos) {
             return Mono.just(cached.contacts());
         }
-        return ofSchool(district, school).collectList()
+        return Flux.from(contacts.find(Filters.and(Filters.eq("district", district),
+                        Filters.in("school", school, null))).sort(Sorts.ascending("role", "contactId")))
+                .map(ContactStore::fromDocument).collectList()
                 .doOnNext(list -> cache.put(key, new Cached(List.copyOf(list), now)));
+    }
+
+    /** The district's own active contacts in these roles (the bureau's people, for digests). */
+    public Flux<Contact> ofDistrictInRoles(String district, List<RecipientRole> roles) {
+        return Flux.from(contacts.find(Filters.and(Filters.eq("district", district), Filters.eq("school", null),
+                        Filters.in("role", roles.stream().map(Enum::name).toList()), Filters.eq("active", true)))
+                .sort(Sorts.ascending("contactId"))).map(ContactStore::fromDocument);
     }
 
     @Override
     public Mono<Void> createIndexes() {
-        return Mono.from(contacts.createIndex(Indexes.ascending("school", "role")))
-                .then(Mono.from(audit.createIndex(Indexes.ascending("school", "at")))).then();
+        return Mono.from(contacts.createIndex(Indexes.ascending("district", "school", "role")))
+                .then(Mono.from(audit.createIndex(Indexes.ascending("district", "school", "atNanos")))).then();
     }
 
     /** Creates or replaces the contact and audits the change; returns the previous version if there was one. */
-    public Mono<Optional<Contact>> save(Contact contact, String by, String role, Instant at) {
-        return Mono.from(contacts.findOneAndReplace(Filters.eq("_id", key(contact.school(), contact.contactId())),
-                        toDocument(contact),
+    public Mono<Optional<Contact>> save(Contact contact, Actor by, Instant at) {
+        return Mono.from(contacts.findOneAndReplace(Filters.eq("_id", key(contact.district(), contact.school(),
+                                contact.contactId())), toDocument(contact),
                         new FindOneAndReplaceOptions().upsert(true)))
                 .map(ContactStore::fromDocument).map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .doOnNext(written -> cache.remove(contact.district() + "/" + contact.school()))
-                .flatMap(before -> auditChange(contact.school(), contact.contactId(),
-                        before.isPresent() ? "UPDATED" : "CREATED", by, role, at, before.orElse(null), contact)
+                .doOnNext(written -> forget(contact.district()))
+                .flatMap(before -> auditChange(contact.district(), contact.school(), contact.contactId(),
+                        before.isPresent() ? "UPDATED" : "CREATED", by, at, before.orElse(null), contact)
                         .thenReturn(before));
     }
 
-    /** Removes the contact of this school and audits it; empty if there was none. */
-    public Mono<Contact> remove(String school, String contactId, String by, String role, Instant at) {
-        return Mono.from(contacts.findOneAndDelete(Filters.eq("_id", key(school, contactId))))
+    /** Removes the contact and audits it; empty if there was none. */
+    public Mono<Contact> remove(String district, String school, String contactId, Actor by, Instant at) {
+        return Mono.from(contacts.findOneAndDelete(Filters.eq("_id", key(district, school, contactId))))
                 .map(ContactStore::fromDocument)
-                .doOnNext(removed -> cache.remove(removed.district() + "/" + removed.school()))
-                .flatMap(before -> auditChange(school, contactId, "REMOVED", by, role, at, before, null).thenReturn(before));
+                .doOnNext(removed -> forget(district))
+                .flatMap(before -> auditChange(district, school, contactId, "REMOVED", by, at, before, null)
+                        .thenReturn(before));
     }
 
+    public Mono<Contact> byId(String district, String school, String contactId) {
+        return Mono.from(contacts.find(Filters.eq("_id", key(district, school, contactId))).first())
+                .map(ContactStore::fromDocument);
+    }
+
+    /** The contacts of one school, or the district's own when {@code school} is null. */
     public Flux<Contact> ofSchool(String district, String school) {
-        return Flux.from(contacts.find(Filters.and(Filters.eq("school", school), Filters.eq("district", district)))
+        return Flux.from(contacts.find(Filters.and(Filters.eq("district", district), Filters.eq("school", school)))
                 .sort(Sorts.ascending("role", "contactId"))).map(ContactStore::fromDocument);
     }
 
-    public Flux<Contact> forRole(String district, String school, RecipientRole role) {
-        return Flux.from(contacts.find(Filters.and(Filters.eq("school", school), Filters.eq("district", district),
-                Filters.eq("role", role.name())))).map(ContactStore::fromDocument);
+    /** Every contact of the district, its schools' and its own. */
+    public Flux<Contact> ofDistrict(String district) {
+        return Flux.from(contacts.find(Filters.eq("district", district)).sort(Sorts.ascending("school", "role", "contactId")))
+                .map(ContactStore::fromDocument);
     }
 
-    public Flux<Change> auditOf(String school) {
-        return Flux.from(audit.find(Filters.eq("school", school)).sort(Sorts.ascending("atNanos", "_id")))
-                .map(d -> new Change(d.getString("_id"), d.getString("contactId"), d.getString("action"),
-                        d.getString("by"), d.getString("role"), Documents.instant(d, "at"),
+    /** The audit of one school's contacts, or of the district's own when {@code school} is null. */
+    public Flux<Change> auditOf(String district, String school) {
+        Bson filter = Filters.and(Filters.eq("district", district), Filters.eq("school", school));
+        return Flux.from(audit.find(filter).sort(Sorts.ascending("atNanos", "_id")))
+                .map(d -> new Change(d.getString("_id"), d.getString("district"), d.getString("school"),
+                        d.getString("contactId"), d.getString("action"), d.getString("by"), d.getString("name"),
+                        d.getString("role"), Documents.instant(d, "at"),
                         d.get("before", Document.class) == null ? null : fromDocument(d.get("before", Document.class)),
                         d.get("after", Document.class) == null ? null : fromDocument(d.get("after", Document.class))));
     }
 
-    private Mono<Void> auditChange(String school, String contactId, String action, String by, String role, Instant at,
-                                   Contact before, Contact after) {
-        Document entry = new Document("_id", UUID.randomUUID().toString()).append("school", school)
-                .append("contactId", contactId).append("action", action).append("by", by).append("role", role)
+    private void forget(String district) {
+        // A district contact is part of every school's delivery list: forget the whole district.
+        cache.keySet().removeIf(k -> k.startsWith(district + "/"));
+    }
+
+    private Mono<Void> auditChange(String district, String school, String contactId, String action, Actor by,
+                                   Instant at, Contact before, Contact after) {
+        Document entry = new Document("_id", UUID.randomUUID().toString()).append("district", district)
+                .append("school", school).append("contactId", contactId).append("action", action)
+                .append("by", by.subject()).append("name", by.name()).append("role", by.role())
                 .append("at", date(at))
                 // BSON dates keep milliseconds; two changes within one are still told apart in order.
                 .append("atNanos", at.getEpochSecond() * 1_000_000_000L + at.getNano())
@@ -122,13 +154,13 @@ public class ContactStore implements IndexedStore {
         return Mono.from(audit.insertOne(entry)).then();
     }
 
-    /** Contact ids are the school's own: the same id at two schools names two contacts. */
-    private static String key(String school, String contactId) {
-        return school + "/" + contactId;
+    /** Contact ids are each school's own (and the district's): the same id at two schools names two contacts. */
+    private static String key(String district, String school, String contactId) {
+        return district + "/" + (school == null ? "-" : school) + "/" + contactId;
     }
 
     static Document toDocument(Contact c) {
-        return new Document("_id", key(c.school(), c.contactId())).append("contactId", c.contactId())
+        return new Document("_id", key(c.district(), c.school(), c.contactId())).append("contactId", c.contactId())
                 .append("district", c.district()).append("school", c.school())
                 .append("role", c.role().name()).append("department", c.department()).append("name", c.name())
                 .append("webhookUrl", c.webhookUrl()).append("email", c.email()).append("phone", c.phone())

@@ -77,7 +77,7 @@ public class IncidentStore {
 
     static Document entryDocument(TimelineEntry e) {
         return new Document("entryId", e.entryId()).append("action", e.action().name()).append("by", e.by())
-                .append("role", e.role()).append("at", date(e.at())).append("note", e.note());
+                .append("name", e.name()).append("role", e.role()).append("at", date(e.at())).append("note", e.note());
     }
 
     static Document toDocument(Incident i) {
@@ -111,6 +111,6 @@ public class IncidentStore {
 
     private static TimelineEntry entryOf(Document e) {
         return new TimelineEntry(e.getString("entryId"), TimelineAction.valueOf(e.getString("action")), e.getString("by"),
-                e.getString("role"), instant(e, "at"), e.getString("note"));
+                e.getString("name"), e.getString("role"), instant(e, "at"), e.getString("note"));
     }
 }

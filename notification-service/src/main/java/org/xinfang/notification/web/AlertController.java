@@ -3,13 +3,14 @@ package org.xinfang.notification.web;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.messaging.Acknowledgements;
 import org.xinfang.notification.messaging.AlertStream;
@@ -17,7 +18,7 @@ import org.xinfang.notification.persistence.DeliveryStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Alerts of the caller's school; another school's alerts are simply not there. */
+/** Alerts as docs/access.md allows: another school's, district's or department's alerts are simply not there. */
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertController {
@@ -35,38 +36,37 @@ class AlertController {
     }
 
     /**
-     * Live alerts of the caller's school for duty consoles, as server-sent events (event name {@code alert}), with a
+     * Live alerts the caller may see, for duty consoles, as server-sent events (event name {@code alert}), with a
      * comment every 15 s so proxies keep the connection open.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<AlertView>> stream(ServerHttpRequest request) {
-        Tenant tenant = Tenant.of(request);
-        Flux<ServerSentEvent<AlertView>> alertsOfSchool = stream.alerts()
-                .filter(a -> a.school().equals(tenant.school()) && a.district().equals(tenant.district()))
+    Flux<ServerSentEvent<AlertView>> stream(Caller caller) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
+        Flux<ServerSentEvent<AlertView>> visible = stream.alerts()
+                .filter(a -> AccessPolicy.reaches(caller, a))
                 .map(a -> ServerSentEvent.builder(AlertView.of(a)).id(a.alertId() + "#" + a.step()).event("alert").build());
         Flux<ServerSentEvent<AlertView>> heartbeat = Flux.interval(Duration.ofSeconds(15))
                 .map(i -> ServerSentEvent.<AlertView>builder().comment("keep-alive").build());
         // A first comment at once, so the console (and any proxy) sees the stream open before the first alert.
         return Flux.concat(Flux.just(ServerSentEvent.<AlertView>builder().comment("connected").build()),
-                Flux.merge(alertsOfSchool, heartbeat));
+                Flux.merge(visible, heartbeat));
     }
 
     /** Every delivery of an alert with its state: DELIVERED, PENDING (retrying) or DEAD (dead-lettered). */
     @GetMapping("/{alertId}/deliveries")
-    Flux<DeliveryStore.Tracked> deliveries(ServerHttpRequest request, @PathVariable String alertId) {
-        Tenant tenant = Tenant.of(request);
+    Flux<DeliveryStore.Tracked> deliveries(Caller caller, @PathVariable String alertId) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
         return alerts.byId(alertId)
-                .filter(a -> a.school().equals(tenant.school()) && a.district().equals(tenant.district()))
+                .filter(a -> AccessPolicy.reaches(caller, a))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no alert " + alertId)))
                 .flatMapMany(a -> deliveries.ofAlert(alertId));
     }
 
     /** The person answering takes responsibility; the escalation chain stops. A second acknowledgement is a 409. */
     @PostMapping("/{alertId}/ack")
-    Mono<AlertView> acknowledge(ServerHttpRequest request, @PathVariable String alertId) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = Actor.of(request);
-        return acknowledgements.acknowledge(alertId, tenant.district(), tenant.school(), actor.userId(), actor.role())
+    Mono<AlertView> acknowledge(Caller caller, @PathVariable String alertId) {
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.ALERTS);
+        return acknowledgements.acknowledge(alertId, a -> AccessPolicy.reaches(caller, a), actor)
                 .map(outcome -> {
                     if (outcome instanceof Acknowledgements.Outcome.Acknowledged done) {
                         return AlertView.of(done.alert());
@@ -79,12 +79,15 @@ class AlertController {
                 });
     }
 
+    /** The alerts of one petition that the caller may see (none of another school's or department's). */
     @GetMapping
-    Flux<AlertView> forPetition(ServerHttpRequest request, @RequestParam(required = false) String petitionId) {
-        Tenant tenant = Tenant.of(request);
+    Flux<AlertView> forPetition(Caller caller, @RequestParam(required = false) String petitionId) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
         if (petitionId == null || petitionId.isBlank()) {
             throw new InvalidRequestException("petitionId", "query parameter is required");
         }
-        return alerts.forPetition(tenant.district(), tenant.school(), petitionId).map(AlertView::of);
+        return alerts.forPetition(caller.district(), petitionId)
+                .filter(a -> AccessPolicy.reaches(caller, a))
+                .map(AlertView::of);
     }
 }

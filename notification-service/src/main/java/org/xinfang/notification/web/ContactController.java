@@ -2,26 +2,31 @@ package org.xinfang.notification.web;
 
 import java.time.Clock;
 import java.util.regex.Pattern;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.RecipientRole;
 import org.xinfang.notification.persistence.ContactStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The school's contacts, kept by its administrators; every change is audited (who, when, before and after). */
+/**
+ * The district's contacts, kept by its administrators (the school's leaders may read their own school's); every change
+ * is audited (who, in which role, when, before and after). {@code ?school=} names a school of the caller's district;
+ * without it an administrator works on the district's own contacts (the bureau's duty office and analysts).
+ */
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactController {
 
-    static final String ADMINISTRATOR = "ADMINISTRATOR";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final ContactStore contacts;
@@ -36,18 +41,29 @@ class ContactController {
                        Boolean active) {
     }
 
+    /** A leader: the own school's contacts. An administrator: one school's, or the whole district's without {@code school}. */
     @GetMapping
-    Flux<Contact> list(ServerHttpRequest request) {
-        Tenant tenant = Tenant.of(request);
-        administrator(request);
-        return contacts.ofSchool(tenant.district(), tenant.school());
+    Flux<Contact> list(Caller caller, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.CONTACTS_READ);
+        String of = AccessPolicy.school(caller, school);
+        if (of == null && (school == null || school.isBlank())) {
+            return contacts.ofDistrict(caller.district());
+        }
+        return contacts.ofSchool(caller.district(), of);
+    }
+
+    @GetMapping("/{contactId}")
+    Mono<Contact> one(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.CONTACTS_READ);
+        return contacts.byId(caller.district(), AccessPolicy.school(caller, school), contactId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no contact " + contactId)));
     }
 
     @PutMapping("/{contactId}")
-    Mono<Contact> save(ServerHttpRequest request, @PathVariable String contactId,
+    Mono<Contact> save(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school,
                        @RequestBody(required = false) ContactBody body) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = administrator(request);
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
+        String of = AccessPolicy.school(caller, school);
         if (!ID.matcher(contactId).matches()) {
             throw new InvalidRequestException("contactId", "1 to 64 letters, digits, '.', '_' or '-'");
         }
@@ -60,37 +76,28 @@ class ContactController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("role", "must be one of " + java.util.Arrays.toString(RecipientRole.values()));
         }
-        Contact contact = new Contact(contactId, tenant.district(), tenant.school(), role, blankToNull(body.department()),
+        Contact contact = new Contact(contactId, caller.district(), of, role, blankToNull(body.department()),
                 blankToNull(body.name()), blankToNull(body.webhookUrl()), blankToNull(body.email()),
                 blankToNull(body.phone()), body.active() == null || body.active());
         String[] problem = contact.problem();
         if (problem != null) {
             throw new InvalidRequestException(problem[0], problem[1]);
         }
-        return contacts.save(contact, actor.userId(), actor.role(), clock.instant()).thenReturn(contact);
+        return contacts.save(contact, actor, clock.instant()).thenReturn(contact);
     }
 
     @DeleteMapping("/{contactId}")
-    Mono<Contact> remove(ServerHttpRequest request, @PathVariable String contactId) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = administrator(request);
-        return contacts.remove(tenant.school(), contactId, actor.userId(), actor.role(), clock.instant())
+    Mono<Contact> remove(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school) {
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
+        String of = AccessPolicy.school(caller, school);
+        return contacts.remove(caller.district(), of, contactId, actor, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no contact " + contactId)));
     }
 
     @GetMapping("/audit")
-    Flux<ContactStore.Change> audit(ServerHttpRequest request) {
-        Tenant tenant = Tenant.of(request);
-        administrator(request);
-        return contacts.auditOf(tenant.school());
-    }
-
-    private static Actor administrator(ServerHttpRequest request) {
-        Actor actor = Actor.of(request);
-        if (!ADMINISTRATOR.equals(actor.role())) {
-            throw new ForbiddenException("contacts are kept by the school's administrators");
-        }
-        return actor;
+    Flux<ContactStore.Change> audit(Caller caller, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.CONTACTS_READ);
+        return contacts.auditOf(caller.district(), AccessPolicy.school(caller, school));
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package org.xinfang.notification.web;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.xinfang.notification.domain.ActivationDecision;
+import org.xinfang.contracts.access.Caller;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.TimelineAction;
 import org.xinfang.notification.domain.TimelineEntry;
 import org.xinfang.notification.messaging.ActivationDecisions;
@@ -18,7 +20,7 @@ import org.xinfang.notification.messaging.IncidentTimeline;
 import org.xinfang.notification.persistence.IncidentStore;
 import reactor.core.publisher.Mono;
 
-/** Incidents of the caller's school (another school's incident answers 404): the decision and the scene record. */
+/** Incidents within the caller's tenancy (any other answers 404): the leader's decision and the scene record. */
 @RestController
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
@@ -27,6 +29,8 @@ class IncidentController {
     private static final Set<TimelineAction> RECORDABLE = EnumSet.of(TimelineAction.ARRIVED,
             TimelineAction.EXPLAINED_POLICY, TimelineAction.PERSUADED_TO_RETURN, TimelineAction.MOVED_AWAY,
             TimelineAction.POLICE_CALLED, TimelineAction.RESOLVED, TimelineAction.REPORTED_TO_BUREAU);
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final IncidentStore incidents;
     private final ActivationDecisions decisions;
@@ -45,29 +49,24 @@ class IncidentController {
     }
 
     @GetMapping("/{incidentId}")
-    Mono<IncidentView> byId(ServerHttpRequest request, @PathVariable String incidentId) {
-        Tenant tenant = Tenant.of(request);
+    Mono<IncidentView> byId(Caller caller, @PathVariable String incidentId) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.INCIDENTS_READ);
         return incidents.byId(incidentId)
-                .filter(i -> i.school().equals(tenant.school()) && i.district().equals(tenant.district()))
+                .filter(i -> AccessPolicy.reaches(caller, i))
                 .map(IncidentView::of)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
     }
 
-    /** The leader (or deputy) approves or declines activating the plan; a second decision is a 409. */
+    /** The leader (or deputy leader) of the incident's school approves or declines the plan; a second decision is a 409. */
     @PostMapping("/{incidentId}/activation")
-    Mono<IncidentView> decide(ServerHttpRequest request, @PathVariable String incidentId,
+    Mono<IncidentView> decide(Caller caller, @PathVariable String incidentId,
                               @RequestBody(required = false) DecisionBody body) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = Actor.of(request);
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.INCIDENTS_DECIDE);
         if (body == null || body.approved() == null) {
             throw new InvalidRequestException("approved", "is required (true or false)");
         }
         String reason = optionalText(body.reason(), "reason");
-        if (!ActivationDecision.mayDecide(actor.role())) {
-            throw new ForbiddenException("only " + ActivationDecision.ROLES_THAT_DECIDE + " may decide on activation");
-        }
-        return decisions.decide(incidentId, tenant.district(), tenant.school(), body.approved(), actor.userId(),
-                        actor.role(), reason)
+        return decisions.decide(incidentId, i -> AccessPolicy.reaches(caller, i), body.approved(), actor, reason)
                 .map(outcome -> {
                     if (outcome instanceof ActivationDecisions.Outcome.Decided done) {
                         return IncidentView.of(done.incident());
@@ -85,10 +84,9 @@ class IncidentController {
      * Notes are for what was done; they must not name petitioners.
      */
     @PostMapping("/{incidentId}/timeline")
-    Mono<IncidentView> record(ServerHttpRequest request, @PathVariable String incidentId,
+    Mono<IncidentView> record(Caller caller, ServerHttpRequest request, @PathVariable String incidentId,
                               @RequestBody(required = false) TimelineBody body) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = Actor.of(request);
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.INCIDENTS_TIMELINE);
         if (body == null || body.action() == null || body.action().isBlank()) {
             throw new InvalidRequestException("action", "is required, one of " + RECORDABLE);
         }
@@ -103,12 +101,11 @@ class IncidentController {
         }
         String note = optionalText(body.note(), "note");
         String key = request.getHeaders().getFirst("Idempotency-Key");
-        if (key != null && (key.isBlank() || key.length() > 100)) {
-            throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidRequestException("Idempotency-Key", "1 to 100 letters, digits, '.', '_', ':' or '-'");
         }
-        String entryId = key != null ? key.trim() : UUID.randomUUID().toString();
-        return timeline.record(incidentId, tenant.district(), tenant.school(), entryId, action, actor.userId(),
-                        actor.role(), note)
+        String entryId = key != null ? key : UUID.randomUUID().toString();
+        return timeline.record(incidentId, i -> AccessPolicy.reaches(caller, i), entryId, action, actor, note)
                 .map(IncidentView::of)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
     }

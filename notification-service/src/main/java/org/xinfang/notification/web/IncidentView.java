@@ -17,9 +17,9 @@ record IncidentView(String incidentId, String petitionId, String level, String d
         }
     }
 
-    record Entry(String entryId, String action, String by, String role, Instant at, String note) {
+    record Entry(String entryId, String action, String by, String name, String role, Instant at, String note) {
         static Entry of(TimelineEntry e) {
-            return new Entry(e.entryId(), e.action().name(), e.by(), e.role(), e.at(), e.note());
+            return new Entry(e.entryId(), e.action().name(), e.by(), e.name(), e.role(), e.at(), e.note());
         }
     }
 

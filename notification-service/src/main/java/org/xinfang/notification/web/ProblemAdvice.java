@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every refusal as application/problem+json; validation problems list {field, reason}. */
 @RestControllerAdvice
@@ -38,8 +41,26 @@ class ProblemAdvice {
         return problem(HttpStatus.BAD_REQUEST, "invalid request", errors);
     }
 
+    /**
+     * A body that cannot be read: not JSON, not UTF-8, an object or array where a text is expected (a Mongo operator
+     * such as {"$gt": ""}), or a field this API does not know (keys such as "$where" or "a.b"). Names the field.
+     */
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return validation(unknown.getPropertyName(), "is not a field of this request");
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String path = mismatch.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+                        .reduce((a, b) -> a + "." + b).orElse("body");
+                return validation(path, "has the wrong type: a plain value is expected");
+            }
+            if (cause instanceof JacksonException) {
+                return validation("body", "is not well-formed UTF-8 JSON");
+            }
+        }
         String field = e.getMethodParameter() == null ? "body" : String.valueOf(e.getMethodParameter().getParameterName());
         return validation(field, e.getReason() == null ? "cannot be read" : e.getReason());
     }

@@ -4,31 +4,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.vocabulary.AlertKind;
+import org.xinfang.notification.domain.Actor;
 import org.xinfang.notification.domain.RecipientRole;
 import org.xinfang.notification.domain.Silence;
 import org.xinfang.notification.persistence.SilenceStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Silences of non-critical alerts, set by a school's administrators or leaders, always with an end time. */
+/** Silences of non-critical alerts, set by a school's leaders or the district's administrators, always with an end time. */
 @RestController
 @RequestMapping("/api/v1/silences")
 class SilenceController {
 
-    private static final Set<String> MAY_SILENCE = Set.of("ADMINISTRATOR", "LEADER", "DEPUTY");
     /** A silence is a pause, not a switch-off: a week at most. */
     private static final Duration LONGEST = Duration.ofDays(7);
 
@@ -45,9 +45,10 @@ class SilenceController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Silence> create(ServerHttpRequest request, @RequestBody(required = false) SilenceBody body) {
-        Tenant tenant = Tenant.of(request);
-        Actor actor = mayManage(request);
+    Mono<Silence> create(Caller caller, @RequestParam(required = false) String school,
+                         @RequestBody(required = false) SilenceBody body) {
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.SILENCES);
+        String of = schoolOf(caller, school);
         if (body == null || body.endsAt() == null) {
             throw new InvalidRequestException("endsAt", "is required (ISO-8601 instant)");
         }
@@ -66,33 +67,36 @@ class SilenceController {
         if (body.comment() != null && body.comment().length() > 500) {
             throw new InvalidRequestException("comment", "at most 500 characters");
         }
-        Silence silence = new Silence(UUID.randomUUID().toString(), tenant.district(), tenant.school(), kind, role,
+        if (body.department() != null && body.department().length() > 64) {
+            throw new InvalidRequestException("department", "at most 64 characters");
+        }
+        Silence silence = new Silence(UUID.randomUUID().toString(), caller.district(), of, kind, role,
                 body.department() == null || body.department().isBlank() ? null : body.department().trim(), endsAt,
-                actor.userId(), body.comment());
+                actor.subject(), body.comment());
         return silences.save(silence).thenReturn(silence);
     }
 
     @GetMapping
-    Flux<Silence> active(ServerHttpRequest request) {
-        Tenant tenant = Tenant.of(request);
-        return silences.activeAt(tenant.district(), tenant.school(), clock.instant());
+    Flux<Silence> active(Caller caller, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.SILENCES);
+        return silences.activeAt(caller.district(), schoolOf(caller, school), clock.instant());
     }
 
     /** Ends the silence now. */
     @DeleteMapping("/{silenceId}")
-    Mono<Silence> end(ServerHttpRequest request, @PathVariable String silenceId) {
-        Tenant tenant = Tenant.of(request);
-        mayManage(request);
-        return silences.end(tenant.district(), tenant.school(), silenceId, clock.instant())
+    Mono<Silence> end(Caller caller, @PathVariable String silenceId, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.SILENCES);
+        return silences.end(caller.district(), schoolOf(caller, school), silenceId, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no silence " + silenceId)));
     }
 
-    private static Actor mayManage(ServerHttpRequest request) {
-        Actor actor = Actor.of(request);
-        if (!MAY_SILENCE.contains(actor.role())) {
-            throw new ForbiddenException("silences are set by " + MAY_SILENCE);
+    /** Silences are a school's: an administrator names the school of its district, a leader means its own. */
+    private static String schoolOf(Caller caller, String requested) {
+        String of = AccessPolicy.school(caller, requested);
+        if (of == null) {
+            throw new InvalidRequestException("school", "is required: silences belong to one school");
         }
-        return actor;
+        return of;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

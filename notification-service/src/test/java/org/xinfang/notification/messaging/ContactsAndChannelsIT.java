@@ -21,6 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.TestIssuer;
+import org.xinfang.notification.Fixtures;
 import org.xinfang.notification.HttpReceiver;
 import org.xinfang.notification.ServiceIT;
 import reactor.core.publisher.Flux;
@@ -33,12 +36,6 @@ import reactor.test.StepVerifier;
  */
 class ContactsAndChannelsIT extends ServiceIT {
 
-    private WebTestClient.ResponseSpec putContact(String school, String id, String role, Map<String, Object> body) {
-        return web.put().uri("/api/v1/contacts/{id}", id)
-                .header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin").header("X-Role", role)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
     private static String hmac(String timestamp, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -50,49 +47,55 @@ class ContactsAndChannelsIT extends ServiceIT {
     @Test
     void administratorsKeepContactsAndEveryChangeIsAudited() {
         String school = "s-contacts-01";
-        putContact(school, "leader-1", "LEADER", Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
-                .expectStatus().isForbidden();
-        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "not-an-address"))
+        web.put().uri("/api/v1/contacts/leader-1?school={s}", school)
+                .header("Authorization", TestIssuer.shared().school(DISTRICT, school, Role.LEADER).bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
+                .exchange().expectStatus().isForbidden();
+        putContact(school, "leader-1", Map.of("role", "LEADER", "name", "组长", "email", "not-an-address"))
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
-        putContact(school, "dept-1", "ADMINISTRATOR", Map.of("role", "DEPARTMENT", "name", "后勤处长", "phone", "13900000000"))
+        putContact(school, "dept-1", Map.of("role", "DEPARTMENT", "name", "后勤处长", "phone", "13900000000"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("department");
-        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
+        putContact(school, "leader-1", Map.of("role", "LEADER", "name", "组长", "email", "leader@school.test"))
                 .expectStatus().isOk();
-        putContact(school, "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长", "email", "leader2@school.test"))
+        putContact(school, "leader-1", Map.of("role", "LEADER", "name", "组长", "email", "leader2@school.test"))
                 .expectStatus().isOk();
         // Contact ids are each school's own: another school's leader-1 is another contact, audited there.
-        putContact("s-contacts-02", "leader-1", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "x", "email", "x@y.test"))
+        putContact("s-contacts-02", "leader-1", Map.of("role", "LEADER", "name", "x", "email", "x@y.test"))
                 .expectStatus().isOk();
-        web.delete().uri("/api/v1/contacts/leader-1").header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin-2").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk();
+        web.delete().uri("/api/v1/contacts/leader-1?school={s}", school)
+                .header("Authorization", TestIssuer.shared().district(DISTRICT, Role.ADMINISTRATOR).subject("u-admin-2")
+                        .bearer())
+                .exchange().expectStatus().isOk();
 
-        web.get().uri("/api/v1/contacts/audit").header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/contacts/audit?school={s}", school)
+                .header("Authorization", Fixtures.bearer(Role.ADMINISTRATOR)).exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(3)
                 .jsonPath("$[0].action").isEqualTo("CREATED")
-                .jsonPath("$[0].by").isEqualTo("u-admin")
+                .jsonPath("$[0].by").isEqualTo("u-administrator")
+                .jsonPath("$[0].role").isEqualTo("ADMINISTRATOR")
                 .jsonPath("$[1].action").isEqualTo("UPDATED")
                 .jsonPath("$[1].before.email").isEqualTo("leader@school.test")
                 .jsonPath("$[1].after.email").isEqualTo("leader2@school.test")
                 .jsonPath("$[2].action").isEqualTo("REMOVED")
                 .jsonPath("$[2].by").isEqualTo("u-admin-2");
-        web.get().uri("/api/v1/contacts").header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR").exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/contacts?school={s}", school)
+                .header("Authorization", Fixtures.bearer(Role.ADMINISTRATOR)).exchange().expectStatus().isOk()
                 .expectBody().json("[]");
     }
 
     @Test
     void aCriticalAlertReachesEachContactOverEachChannelAndAFailingReceiverGetsItOnceItRecovers() throws Exception {
         String school = "s-channels-01";
-        putContact(school, "police", "ADMINISTRATOR", Map.of("role", "POLICE", "name", "派出所值班",
+        putContact(school, "police", Map.of("role", "POLICE", "name", "派出所值班",
                 "webhookUrl", RECEIVER.url("/police"))).expectStatus().isOk();
-        putContact(school, "principal", "ADMINISTRATOR", Map.of("role", "PRINCIPAL", "name", "校长",
+        putContact(school, "principal", Map.of("role", "PRINCIPAL", "name", "校长",
                 "email", "principal@school.test")).expectStatus().isOk();
-        putContact(school, "bureau", "ADMINISTRATOR", Map.of("role", "BUREAU_DUTY", "name", "教育局值班室",
+        putContact(school, "bureau", Map.of("role", "BUREAU_DUTY", "name", "教育局值班室",
                 "phone", "13700000000")).expectStatus().isOk();
         RECEIVER.failFirst("/police", 2);
 
@@ -135,7 +138,7 @@ class ContactsAndChannelsIT extends ServiceIT {
     @Test
     void aReceiverThatNeverRecoversIsDeadLetteredAfterTheLastRetry() {
         String school = "s-channels-02";
-        putContact(school, "leader", "ADMINISTRATOR", Map.of("role", "LEADER", "name", "组长",
+        putContact(school, "leader", Map.of("role", "LEADER", "name", "组长",
                 "webhookUrl", RECEIVER.url("/always-fail/leader"))).expectStatus().isOk();
         PetitionRouted event = routed(school, EmergencyLevel.HIGH, "教导处", List.of());
         tap.publish(Topics.PETITION_ROUTED, event);
@@ -150,7 +153,7 @@ class ContactsAndChannelsIT extends ServiceIT {
     void dutyConsolesSeeTheirSchoolsAlertsLive() {
         String school = "s-channels-03";
         Flux<ServerSentEvent<Map<String, Object>>> stream = web.get().uri("/api/v1/alerts/stream")
-                .header("X-District", DISTRICT).header("X-School", school)
+                .header("Authorization", Fixtures.bearer(school, Role.LEADER))
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
                 .getResponseBody();
@@ -168,7 +171,7 @@ class ContactsAndChannelsIT extends ServiceIT {
 
     private List<Map<String, Object>> deliveries(String school, String alertId) {
         return web.get().uri("/api/v1/alerts/{id}/deliveries", alertId)
-                .header("X-District", DISTRICT).header("X-School", school)
+                .header("Authorization", Fixtures.bearer(school, Role.CLERK))
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();

@@ -29,6 +29,7 @@ import org.xinfang.contracts.event.AlertEscalated;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 import org.xinfang.notification.Fixtures;
@@ -77,7 +78,7 @@ class EscalationChainIT {
 
     private Map<String, Object> activationRequest(String petitionId) {
         List<Map<String, Object>> alerts = web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("Authorization", Fixtures.bearer(SCHOOL, Role.CLERK))
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
@@ -117,11 +118,11 @@ class EscalationChainIT {
                 () -> "PRINCIPAL".equals(activationRequest(petitionId).get("currentRole")));
 
         web.post().uri("/api/v1/alerts/{id}/ack", alertId)
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
-                .header("X-User-Id", "u-principal-1").header("X-Role", "PRINCIPAL")
+                .header("Authorization", Fixtures.bearer(SCHOOL, Role.LEADER))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED")
-                .jsonPath("$.acknowledgedBy").isEqualTo("u-principal-1");
+                .jsonPath("$.acknowledgedBy").isEqualTo(Fixtures.subject(SCHOOL, Role.LEADER))
+                .jsonPath("$.acknowledgedRole").isEqualTo("LEADER");
 
         moveClock(Duration.ofHours(1));
         List<AlertEscalated> escalations = tap.collect(Topics.ALERT_ESCALATED, e -> alertId.equals(e.alertId()),
@@ -132,25 +133,22 @@ class EscalationChainIT {
 
         AlertAcknowledged ack = tap.awaitOne(Topics.ALERT_ACKNOWLEDGED, e -> alertId.equals(e.alertId()),
                 Duration.ofSeconds(10));
-        assertThat(ack.acknowledgedBy()).isEqualTo("u-principal-1");
-        assertThat(ack.role()).isEqualTo("PRINCIPAL");
+        assertThat(ack.acknowledgedBy()).isEqualTo(Fixtures.subject(SCHOOL, Role.LEADER));
+        assertThat(ack.role()).isEqualTo("LEADER");
 
         web.post().uri("/api/v1/alerts/{id}/ack", alertId)
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
-                .header("X-User-Id", "u-deputy-1").header("X-Role", "DEPUTY")
+                .header("Authorization", Fixtures.bearer(SCHOOL, Role.DEPUTY_LEADER))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith("application/problem+json");
     }
 
     @Test
-    void acknowledgingNeedsTheActorAndTheCallersSchool() {
+    void acknowledgingNeedsATokenAndAnAlertTheCallerMaySee() {
         web.post().uri("/api/v1/alerts/{id}/ack", "nope")
                 .header("X-District", DISTRICT).header("X-School", SCHOOL).header("X-Role", "LEADER")
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-User-Id");
+                .exchange().expectStatus().isUnauthorized();
         web.post().uri("/api/v1/alerts/{id}/ack", "nope")
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
-                .header("X-User-Id", "u-1").header("X-Role", "LEADER")
+                .header("Authorization", Fixtures.bearer(SCHOOL, Role.LEADER))
                 .exchange().expectStatus().isNotFound();
     }
 }

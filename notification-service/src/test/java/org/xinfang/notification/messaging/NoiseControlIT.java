@@ -16,22 +16,22 @@ import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.notification.Fixtures;
 import org.xinfang.notification.ServiceIT;
 
 /** Silences and inhibition hold back non-critical deliveries, with the reason recorded; critical ones always go. */
 class NoiseControlIT extends ServiceIT {
 
     private void contact(String school, String id, Map<String, Object> body) {
-        web.put().uri("/api/v1/contacts/{id}", id).header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+        putContact(school, id, body).expectStatus().isOk();
     }
 
     private List<Map<String, Object>> deliveriesOf(String school, String petitionId, String kind) {
         String alertId = (String) alerts(school, petitionId).stream().filter(a -> kind.equals(a.get("kind")))
                 .findFirst().orElseThrow().get("alertId");
         return web.get().uri("/api/v1/alerts/{id}/deliveries", alertId)
-                .header("X-District", DISTRICT).header("X-School", school).exchange().expectStatus().isOk()
+                .header("Authorization", Fixtures.bearer(school, Role.LEADER)).exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
     }
@@ -41,8 +41,7 @@ class NoiseControlIT extends ServiceIT {
         String school = "s-noise-01";
         contact(school, "leader", Map.of("role", "LEADER", "name", "组长", "webhookUrl", RECEIVER.url("/noise/leader")));
         contact(school, "police", Map.of("role", "POLICE", "name", "派出所", "webhookUrl", RECEIVER.url("/noise/police")));
-        web.post().uri("/api/v1/silences").header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-leader").header("X-Role", "LEADER")
+        web.post().uri("/api/v1/silences").header("Authorization", Fixtures.bearer(school, Role.LEADER))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("endsAt", Instant.now().plus(Duration.ofHours(1)).toString(), "comment", "已在处置"))
                 .exchange().expectStatus().isCreated();
@@ -109,8 +108,8 @@ class NoiseControlIT extends ServiceIT {
                         .anyMatch(a -> heldBackAsRepeat(school, (String) a.get("alertId"))));
 
         String incidentId = (String) alerts(school, petitionId).get(0).get("incidentId");
-        web.post().uri("/api/v1/incidents/{id}/activation", incidentId).header("X-District", DISTRICT)
-                .header("X-School", school).header("X-User-Id", "u-leader").header("X-Role", "LEADER")
+        web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .header("Authorization", Fixtures.bearer(school, Role.LEADER))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("approved", true)).exchange().expectStatus().isOk();
         await("the order to go to the scene reaches the department", Duration.ofSeconds(20), () -> RECEIVER.accepted()
                 .stream().filter(r -> r.path().equals("/noise/repeat") && r.text().contains(petitionId)).count() == 2);
@@ -120,7 +119,7 @@ class NoiseControlIT extends ServiceIT {
 
     private boolean heldBackAsRepeat(String school, String alertId) {
         List<Map<String, Object>> found = web.get().uri("/api/v1/alerts/{id}/deliveries", alertId)
-                .header("X-District", DISTRICT).header("X-School", school).exchange().expectStatus().isOk()
+                .header("Authorization", Fixtures.bearer(school, Role.CLERK)).exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
         return found.stream().anyMatch(d -> "HELD_BACK".equals(d.get("state"))
@@ -129,11 +128,11 @@ class NoiseControlIT extends ServiceIT {
 
     @Test
     void silencesNeedAnEndTimeAndARoleThatMaySetThem() {
-        web.post().uri("/api/v1/silences").header("X-District", DISTRICT).header("X-School", "s-noise-03")
-                .header("X-User-Id", "u-1").header("X-Role", "DEPARTMENT").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/silences").header("Authorization", Fixtures.handler("s-noise-03", "LOGISTICS"))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("endsAt", Instant.now().plusSeconds(60).toString())).exchange().expectStatus().isForbidden();
-        web.post().uri("/api/v1/silences").header("X-District", DISTRICT).header("X-School", "s-noise-03")
-                .header("X-User-Id", "u-1").header("X-Role", "LEADER").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/silences").header("Authorization", Fixtures.bearer("s-noise-03", Role.LEADER))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("endsAt", "tomorrow")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("endsAt");
     }

@@ -18,6 +18,8 @@ import org.xinfang.contracts.event.EmergencyActivationRequested;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.notification.Fixtures;
 import org.xinfang.notification.ServiceIT;
 
 /** Routed petitions in over the real broker, alerts stored in the real store, events out on the real topics. */
@@ -52,7 +54,7 @@ class RoutedPetitionAlertsIT extends ServiceIT {
         assertThat(request.level()).isEqualTo(EmergencyLevel.CRITICAL);
 
         web.get().uri("/api/v1/incidents/{id}", request.incidentId())
-                .header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .header("Authorization", Fixtures.bearer(SCHOOL, Role.CLERK))
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.petitionId").isEqualTo(petitionId)
@@ -83,11 +85,11 @@ class RoutedPetitionAlertsIT extends ServiceIT {
         await("alerts stored", Duration.ofSeconds(30), () -> alerts(petitionId).size() >= 2);
 
         web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
-                .header("X-District", DISTRICT).header("X-School", "s-east-02")
+                .header("Authorization", Fixtures.bearer("s-east-02", Role.CLERK))
                 .exchange().expectStatus().isOk().expectBody().json("[]");
         String incidentId = (String) alerts(petitionId).get(0).get("incidentId");
         web.get().uri("/api/v1/incidents/{id}", incidentId)
-                .header("X-District", DISTRICT).header("X-School", "s-east-02")
+                .header("Authorization", Fixtures.bearer("s-east-02", Role.CLERK))
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith("application/problem+json");
     }
@@ -122,12 +124,11 @@ class RoutedPetitionAlertsIT extends ServiceIT {
     }
 
     @Test
-    void requestsWithoutTenancyOrPetitionAreRefusedWithProblemDetails() {
-        web.get().uri("/api/v1/alerts?petitionId=p-1").header("X-District", DISTRICT)
-                .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith("application/problem+json")
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-School");
-        web.get().uri("/api/v1/alerts").header("X-District", DISTRICT).header("X-School", SCHOOL)
+    void requestsWithoutATokenOrPetitionAreRefusedWithProblemDetails() {
+        web.get().uri("/api/v1/alerts?petitionId=p-1").header("X-District", DISTRICT).header("X-School", SCHOOL)
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        web.get().uri("/api/v1/alerts").header("Authorization", Fixtures.bearer(SCHOOL, Role.CLERK))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("petitionId");
     }
@@ -140,7 +141,7 @@ class RoutedPetitionAlertsIT extends ServiceIT {
                 .expectBody().jsonPath("$.components.store.status").isEqualTo("UP");
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
-        web.get().uri("/api/v1/alerts?petitionId=p-x").header("X-District", DISTRICT).header("X-School", SCHOOL)
+        web.get().uri("/api/v1/alerts?petitionId=p-x").header("Authorization", Fixtures.bearer(SCHOOL, Role.CLERK))
                 .header("X-Request-Id", "req-42").exchange().expectHeader().valueEquals("X-Request-Id", "req-42");
     }
 }

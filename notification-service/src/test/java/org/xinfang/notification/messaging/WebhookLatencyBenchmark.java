@@ -57,10 +57,8 @@ class WebhookLatencyBenchmark extends ServiceIT {
         int warmup = Integer.getInteger("bench.warmup", 5);
         String school = "s-bench-" + System.currentTimeMillis();
         String path = "/bench/" + school;
-        web.put().uri("/api/v1/contacts/police").header("X-District", DISTRICT).header("X-School", school)
-                .header("X-User-Id", "u-admin").header("X-Role", "ADMINISTRATOR").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("role", "POLICE", "name", "派出所值班", "webhookUrl", RECEIVER.url(path)))
-                .exchange().expectStatus().isOk();
+        putContact(school, "police", Map.of("role", "POLICE", "name", "派出所值班", "webhookUrl", RECEIVER.url(path)))
+                .expectStatus().isOk();
 
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrap());

@@ -1,7 +1,7 @@
 package org.xinfang.notification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xinfang.notification.Fixtures.DISTRICT;
+import static org.xinfang.notification.Fixtures.SCHOOL;
 import static org.xinfang.notification.Fixtures.await;
 import static org.xinfang.notification.Fixtures.routed;
 
@@ -15,10 +15,14 @@ import org.xinfang.contracts.event.EmergencyActivationDecided;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.notification.Fixtures;
 import org.xinfang.notification.ServiceIT;
 
 /** The leader's decision on activating the plan, and the scene record, through the API over the real store and broker. */
 class IncidentActivationIT extends ServiceIT {
+
+    private static final String LEADER = Fixtures.subject(SCHOOL, Role.LEADER);
 
     private String incidentOf(PetitionRouted event) {
         String petitionId = event.meta().petitionId();
@@ -37,23 +41,30 @@ class IncidentActivationIT extends ServiceIT {
         String petitionId = event.meta().petitionId();
         String incidentId = incidentOf(event);
 
-        asSchool(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(true, "同意")), "u-teacher", "DEPARTMENT")
+        web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .header("Authorization", Fixtures.handler(SCHOOL, "LOGISTICS"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(true, "同意"))
+                .exchange().expectStatus().isForbidden();
+        as(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(true, "同意")), Role.CLERK)
                 .exchange().expectStatus().isForbidden();
 
-        asSchool(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(true, "同意启动预案")), "u-leader", "LEADER")
+        as(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(true, "同意启动预案")), Role.LEADER)
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.activation").isEqualTo("APPROVED")
-                .jsonPath("$.decision.by").isEqualTo("u-leader")
+                .jsonPath("$.decision.by").isEqualTo(LEADER)
+                .jsonPath("$.decision.role").isEqualTo("LEADER")
                 .jsonPath("$.timeline[0].action").isEqualTo("ACTIVATION_APPROVED")
-                .jsonPath("$.timeline[0].by").isEqualTo("u-leader");
+                .jsonPath("$.timeline[0].by").isEqualTo(LEADER)
+                .jsonPath("$.timeline[0].name").isEqualTo("leader of " + SCHOOL)
+                .jsonPath("$.timeline[0].role").isEqualTo("LEADER");
 
         EmergencyActivationDecided decided = tap.awaitOne(Topics.EMERGENCY_ACTIVATION_DECIDED,
                 e -> incidentId.equals(e.incidentId()), Duration.ofSeconds(10));
         assertThat(decided.approved()).isTrue();
-        assertThat(decided.decidedBy()).isEqualTo("u-leader");
+        assertThat(decided.decidedBy()).isEqualTo(LEADER);
 
         await("scene notices for both departments", Duration.ofSeconds(10), () -> alerts(petitionId).stream()
                 .filter(a -> "DEPARTMENT_NOTICE".equals(a.get("kind"))).count() == 4);
@@ -61,7 +72,8 @@ class IncidentActivationIT extends ServiceIT {
         assertThat(all).filteredOn(a -> "ACTIVATION_REQUEST".equals(a.get("kind")))
                 .singleElement().satisfies(a -> {
                     assertThat(a.get("state")).isEqualTo("ACKNOWLEDGED");
-                    assertThat(a.get("acknowledgedBy")).isEqualTo("u-leader");
+                    assertThat(a.get("acknowledgedBy")).isEqualTo(LEADER);
+                    assertThat(a.get("acknowledgedRole")).isEqualTo("LEADER");
                 });
         List<String> sceneNotices = all.stream().filter(a -> String.valueOf(a.get("summary")).contains("赶赴现场"))
                 .map(a -> (String) a.get("department")).toList();
@@ -70,8 +82,8 @@ class IncidentActivationIT extends ServiceIT {
                 && e.summary().contains("赶赴现场"), Duration.ofSeconds(2));
         assertThat(raised).hasSize(2);
 
-        asSchool(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(false, "再议")), "u-deputy", "DEPUTY")
+        as(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(false, "再议")), Role.DEPUTY_LEADER)
                 .exchange().expectStatus().isEqualTo(409);
     }
 
@@ -80,10 +92,11 @@ class IncidentActivationIT extends ServiceIT {
         PetitionRouted event = routed(EmergencyLevel.HIGH, "教导处", List.of());
         tap.publish(Topics.PETITION_ROUTED, event);
         String incidentId = incidentOf(event);
-        asSchool(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(false, "已现场化解")), "u-leader", "LEADER")
+        as(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(decision(false, "已现场化解")), Role.DEPUTY_LEADER)
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.activation").isEqualTo("DECLINED");
+                .expectBody().jsonPath("$.activation").isEqualTo("DECLINED")
+                .jsonPath("$.decision.role").isEqualTo("DEPUTY_LEADER");
         EmergencyActivationDecided decided = tap.awaitOne(Topics.EMERGENCY_ACTIVATION_DECIDED,
                 e -> incidentId.equals(e.incidentId()), Duration.ofSeconds(10));
         assertThat(decided.approved()).isFalse();
@@ -96,38 +109,40 @@ class IncidentActivationIT extends ServiceIT {
         tap.publish(Topics.PETITION_ROUTED, event);
         String incidentId = incidentOf(event);
         for (int attempt = 0; attempt < 2; attempt++) {
-            asSchool(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
+            as(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
                     .header("Idempotency-Key", "arrived-1")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("action", "ARRIVED", "note", "后勤处三人到场")), "u-logistics", "DEPARTMENT")
+                    .bodyValue(Map.of("action", "ARRIVED", "note", "后勤处三人到场")), Role.CLERK)
                     .exchange().expectStatus().isOk();
         }
-        asSchool(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "PERSUADED_TO_RETURN")),
-                "u-logistics", "DEPARTMENT")
+        web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
+                .header("Authorization", Fixtures.bearer(Role.BUREAU_DUTY_OFFICER))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "PERSUADED_TO_RETURN"))
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.timeline.length()").isEqualTo(2)
                 .jsonPath("$.timeline[0].action").isEqualTo("ARRIVED")
-                .jsonPath("$.timeline[0].by").isEqualTo("u-logistics")
+                .jsonPath("$.timeline[0].by").isEqualTo(Fixtures.subject(SCHOOL, Role.CLERK))
+                .jsonPath("$.timeline[0].role").isEqualTo("CLERK")
                 .jsonPath("$.timeline[0].at").isNotEmpty()
-                .jsonPath("$.timeline[1].action").isEqualTo("PERSUADED_TO_RETURN");
+                .jsonPath("$.timeline[1].action").isEqualTo("PERSUADED_TO_RETURN")
+                .jsonPath("$.timeline[1].by").isEqualTo("u-bureau_duty_officer")
+                .jsonPath("$.timeline[1].role").isEqualTo("BUREAU_DUTY_OFFICER");
 
-        asSchool(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "ACTIVATION_APPROVED")), "u-x", "LEADER")
+        as(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "ACTIVATION_APPROVED")), Role.LEADER)
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("action");
-        asSchool(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "DANCED")), "u-x", "LEADER")
+        as(web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "DANCED")), Role.LEADER)
                 .exchange().expectStatus().isBadRequest();
         web.post().uri("/api/v1/incidents/{id}/timeline", incidentId)
-                .header("X-District", DISTRICT).header("X-School", "s-east-02")
-                .header("X-User-Id", "u-x").header("X-Role", "LEADER")
+                .header("Authorization", Fixtures.bearer("s-east-02", Role.LEADER))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "ARRIVED"))
                 .exchange().expectStatus().isNotFound();
-        asSchool(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "x")), "u-leader", "LEADER")
+        as(web.post().uri("/api/v1/incidents/{id}/activation", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "x")), Role.LEADER)
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("approved");
     }
