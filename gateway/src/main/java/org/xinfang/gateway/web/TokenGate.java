@@ -1,5 +1,6 @@
 package org.xinfang.gateway.web;
 
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,9 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class TokenGate {
 
+    /** About 3 KB each: a few megabytes at most. */
+    static final int REMEMBERED_TOKENS = 2_000;
+
     static final String[] OPEN_PATHS = {"/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
         "/swagger-ui/**", "/webjars/**"};
 
@@ -70,12 +74,13 @@ class TokenGate {
     }
 
     /**
-     * Boot's decoder (issuer, audience, lifetime, RS256 and {@code CallerClaimsValidator}), with one change: a failure
-     * to fetch the issuer's key set becomes an {@link AuthenticationServiceException}, which the error handler answers
-     * with 503 (the token may be good), instead of an unexplained error.
+     * Boot's decoder (issuer, audience, lifetime, RS256 and {@code CallerClaimsValidator}), remembering the tokens it
+     * verified until they expire ({@link RememberedTokens}); a failure to fetch the issuer's key set becomes an
+     * {@link AuthenticationServiceException}, which the error handler answers with 503 (the token may be good).
      */
     private static ReactiveAuthenticationManager checkedWith(ReactiveJwtDecoder decoder) {
-        ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(decoder);
+        ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(
+                new RememberedTokens(decoder, Clock.systemUTC(), REMEMBERED_TOKENS));
         return authentication -> tokens.authenticate(authentication).onErrorMap(
                 failure -> !(failure instanceof AuthenticationException),
                 failure -> new AuthenticationServiceException("the token issuer's key set is not reachable", failure));
