@@ -23,6 +23,22 @@ final class AlertSummary {
                 + "立即赶赴现场，了解情况、宣传政策、疏导劝返，维护秩序";
     }
 
+    /** A deadline warning for the department, or the lapse for the General Office; the limit's day in UTC. */
+    static String deadline(DeadlineTimer timer, PetitionDeadlines petition) {
+        String level = levelName(petition.level() == null ? EmergencyLevel.ROUTINE : petition.level());
+        String subject = petition.subject() == null ? "" : petition.subject().chineseName() + "，";
+        String what = "[" + level + "] 信访事项 " + petition.petitionId() + "（" + subject + "负责部门："
+                + petition.department() + "）：";
+        String day = timer.limitAt().toString().substring(0, 10);
+        boolean acceptance = timer.limit() == DeadlineLimit.ACCEPTANCE;
+        if (timer.kind() == DeadlineTimer.Kind.WARNING) {
+            return what + (acceptance ? "受理时限（" + day + "）即将届满，请" + petition.department() + "按期决定是否受理并告知信访人"
+                    : "办理时限（" + day + "）即将届满，请" + petition.department() + "按期办结并书面答复");
+        }
+        return what + (acceptance ? "受理时限（" + day + "）已过，尚未决定是否受理，请办公室督办"
+                : "办理时限（" + day + "）已过，尚未办结，请办公室督办");
+    }
+
     private static String action(PlannedAlert alert) {
         return switch (alert.kind()) {
             case ACTIVATION_REQUEST -> "请组长决定是否启动信访工作应急预案";

@@ -34,6 +34,11 @@ final class AlertMessage {
         return body;
     }
 
+    /** The alert as every channel carries it for this delivery. */
+    static OutboundMessage of(Delivery delivery, Alert alert) {
+        return new OutboundMessage(subject(alert), text(delivery, alert), alert.summary(), json(delivery, alert));
+    }
+
     static byte[] json(Delivery delivery, Alert alert) {
         return EventJson.mapper().writeValueAsBytes(fields(delivery, alert));
     }

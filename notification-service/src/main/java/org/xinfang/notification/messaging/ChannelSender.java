@@ -1,14 +1,15 @@
 package org.xinfang.notification.messaging;
 
-import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.Channel;
-import org.xinfang.notification.domain.Delivery;
 import reactor.core.publisher.Mono;
 
-/** One way of reaching a person. Completes when the receiver has accepted the message; errors otherwise. */
+/**
+ * One way of reaching a person. Completes when the receiver has accepted the message; errors otherwise. The
+ * idempotency key is the delivery's id, the same on every retry, so a receiver can drop repeats.
+ */
 interface ChannelSender {
 
     Channel channel();
 
-    Mono<Void> send(Delivery delivery, Alert alert);
+    Mono<Void> send(String idempotencyKey, String target, OutboundMessage message);
 }

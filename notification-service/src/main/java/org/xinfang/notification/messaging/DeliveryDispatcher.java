@@ -162,7 +162,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     /** One attempt, not blocking the caller; on failure the next is stored and scheduled. */
     private void attempt(Delivery delivery, Alert alert, int failedBefore) {
         ChannelSender sender = senders.get(delivery.channel());
-        sender.send(delivery, alert)
+        sender.send(delivery.deliveryId(), delivery.target(), AlertMessage.of(delivery, alert))
                 .then(Mono.defer(() -> deliveries.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
                 .onErrorResume(e -> failed(delivery, failedBefore + 1, describe(e)))
                 .subscribe(null, e -> log.warn("delivery {} bookkeeping failed; the sweep will retry: {}",

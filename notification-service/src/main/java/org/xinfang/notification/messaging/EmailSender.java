@@ -6,9 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.Channel;
-import org.xinfang.notification.domain.Delivery;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,7 +31,7 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public Mono<Void> send(Delivery delivery, Alert alert) {
+    public Mono<Void> send(String idempotencyKey, String target, OutboundMessage outbound) {
         return Mono.<Void>fromRunnable(() -> {
             JavaMailSender sender = mail.getIfAvailable();
             if (sender == null) {
@@ -43,10 +41,10 @@ class EmailSender implements ChannelSender {
                 var message = sender.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
                 helper.setFrom(from);
-                helper.setTo(delivery.target());
-                helper.setSubject(AlertMessage.subject(alert));
-                helper.setText(AlertMessage.text(delivery, alert));
-                message.setHeader(WebhookSender.IDEMPOTENCY_KEY, delivery.deliveryId());
+                helper.setTo(target);
+                helper.setSubject(outbound.subject());
+                helper.setText(outbound.text());
+                message.setHeader(WebhookSender.IDEMPOTENCY_KEY, idempotencyKey);
                 sender.send(message);
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException("mail not accepted: " + e.getMessage(), e);

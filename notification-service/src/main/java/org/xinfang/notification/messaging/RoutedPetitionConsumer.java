@@ -21,16 +21,19 @@ class RoutedPetitionConsumer {
     private static final Logger log = LoggerFactory.getLogger(RoutedPetitionConsumer.class);
 
     private final AlertRaiser raiser;
+    private final DeadlineWatch deadlines;
     private final EventPublisher publisher;
 
-    RoutedPetitionConsumer(AlertRaiser raiser, EventPublisher publisher) {
+    RoutedPetitionConsumer(AlertRaiser raiser, DeadlineWatch deadlines, EventPublisher publisher) {
         this.raiser = raiser;
+        this.deadlines = deadlines;
         this.publisher = publisher;
     }
 
     // The group is spring.kafka.consumer.group-id (the service name), not the listener id.
     @KafkaListener(id = "routed-petitions", idIsGroup = false, topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}",
-            concurrency = "${xinfang.notification.consumer-concurrency:3}")
+            concurrency = "${xinfang.notification.consumer-concurrency:3}",
+            autoStartup = "${xinfang.notification.routed.auto-startup:true}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         PetitionRouted routed;
         try {
@@ -44,6 +47,8 @@ class RoutedPetitionConsumer {
             publisher.deadLetter(Topics.PETITION_ROUTED.deadLetterName(), record.key(), record.value(), e.getMessage());
             return;
         }
+        // Alerts first: a critical alert must not wait for the deadline bookkeeping.
         raiser.onRouted(routed);
+        deadlines.onRouted(routed);
     }
 }

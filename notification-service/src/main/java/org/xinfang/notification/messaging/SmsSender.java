@@ -6,9 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.Channel;
-import org.xinfang.notification.domain.Delivery;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,14 +33,14 @@ class SmsSender implements ChannelSender {
     }
 
     @Override
-    public Mono<Void> send(Delivery delivery, Alert alert) {
+    public Mono<Void> send(String idempotencyKey, String target, OutboundMessage message) {
         if (gatewayUrl == null || gatewayUrl.isBlank()) {
             return Mono.error(new IllegalStateException("no SMS gateway configured (xinfang.notification.sms.gateway-url)"));
         }
         return client.post().uri(gatewayUrl)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(WebhookSender.IDEMPOTENCY_KEY, delivery.deliveryId())
-                .bodyValue(Map.of("to", delivery.target(), "text", alert.summary()))
+                .header(WebhookSender.IDEMPOTENCY_KEY, idempotencyKey)
+                .bodyValue(Map.of("to", target, "text", message.shortText()))
                 .retrieve()
                 .toBodilessEntity()
                 .timeout(timeout)

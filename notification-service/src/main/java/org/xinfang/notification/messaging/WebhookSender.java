@@ -12,9 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.Channel;
-import org.xinfang.notification.domain.Delivery;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,12 +45,12 @@ class WebhookSender implements ChannelSender {
     }
 
     @Override
-    public Mono<Void> send(Delivery delivery, Alert alert) {
-        byte[] body = AlertMessage.json(delivery, alert);
+    public Mono<Void> send(String idempotencyKey, String target, OutboundMessage message) {
+        byte[] body = message.json();
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return client.post().uri(delivery.target())
+        return client.post().uri(target)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(IDEMPOTENCY_KEY, delivery.deliveryId())
+                .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .header(TIMESTAMP, timestamp)
                 .header(SIGNATURE, "sha256=" + sign(secret, timestamp, body))
                 .bodyValue(body)

@@ -1,0 +1,158 @@
+package org.xinfang.notification.messaging;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.event.PetitionStatusChanged;
+import org.xinfang.contracts.topic.Topics;
+import org.xinfang.notification.domain.Alert;
+import org.xinfang.notification.domain.DeadlineLimit;
+import org.xinfang.notification.domain.DeadlinePolicy;
+import org.xinfang.notification.domain.DeadlineTimer;
+import org.xinfang.notification.domain.PetitionDeadlines;
+import org.xinfang.notification.persistence.AlertStore;
+import org.xinfang.notification.persistence.DeadlineStore;
+
+/**
+ * Watches every routed petition's legal limits. Routing's decision sets the acceptance limit; acceptance sets the
+ * handling limit, an extension moves it; refusal, resolution and closing end them. Each limit has two stored timers
+ * (a warning to the department ahead of it, the lapse to the General Office at it). A due timer is claimed by one
+ * instance, checked against the petition's standing (met or moved limits are cancelled, not fired), and raises its
+ * alert through the same path as every alert: stored once under a derived id, delivered, published.
+ */
+@Component
+public class DeadlineWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final DeadlineStore deadlines;
+    private final DeadlinePolicy policy;
+    private final AlertStore alerts;
+    private final EventPublisher publisher;
+    private final List<AlertListener> listeners;
+    private final Clock clock;
+    private final Duration claimLease;
+    private final int defaultHandleDays;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+
+    DeadlineWatch(DeadlineStore deadlines, DeadlineWatchSettings settings, AlertStore alerts, EventPublisher publisher,
+                  List<AlertListener> listeners, Clock clock) {
+        this.deadlines = deadlines;
+        this.policy = new DeadlinePolicy(settings.acceptanceWarningLead(), settings.handlingWarningLead());
+        this.alerts = alerts;
+        this.publisher = publisher;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.claimLease = settings.claimLease();
+        this.defaultHandleDays = settings.handleWithinDays();
+    }
+
+    /** The petition's acceptance limit, from routing's decision; nothing if it was accepted or refused already. */
+    void onRouted(PetitionRouted routed) {
+        var d = routed.deadlines();
+        PetitionDeadlines standing = deadlines.routed(new PetitionDeadlines(routed.meta().petitionId(),
+                routed.meta().district(), routed.meta().school(), routed.department(), routed.level(), routed.subject(),
+                d.acceptBy(), d.handleWithinDays(), d.extensionMaxDays(), false, null, false)).block(TIMEOUT);
+        if (standing == null || standing.acceptanceDone()) {
+            return;
+        }
+        deadlines.schedule(policy.timersFor(standing.petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
+                routed.meta().eventId(), clock.instant())).block(TIMEOUT);
+    }
+
+    /** Acceptance starts the handling limit, an extension moves it, refusal, resolution and closing end both. */
+    void onStatusChanged(PetitionStatusChanged change) {
+        String petitionId = change.meta().petitionId();
+        String cause = change.meta().eventId();
+        switch (change.to()) {
+            case ACCEPTED -> {
+                PetitionDeadlines known = deadlines.byId(petitionId).block(TIMEOUT);
+                int days = known != null && known.handleWithinDays() != null ? known.handleWithinDays() : defaultHandleDays;
+                Instant due = change.dueBy() != null ? change.dueBy()
+                        : change.meta().occurredAt().plus(Duration.ofDays(days));
+                deadlines.accepted(petitionId, due).block(TIMEOUT);
+                deadlines.cancelPending(petitionId, List.of(DeadlineLimit.ACCEPTANCE)).block(TIMEOUT);
+                deadlines.schedule(policy.timersFor(petitionId, DeadlineLimit.HANDLING, due, cause, clock.instant()))
+                        .block(TIMEOUT);
+            }
+            case EXTENDED -> {
+                PetitionDeadlines known = deadlines.byId(petitionId).block(TIMEOUT);
+                Instant due = change.dueBy();
+                if (due == null && known != null && known.handleDue() != null) {
+                    int days = known.extensionMaxDays() != null ? known.extensionMaxDays() : 30;
+                    due = known.handleDue().plus(Duration.ofDays(days));
+                }
+                if (due == null) {
+                    log.warn("extension of petition {} without a new due time and no known limit: ignored", petitionId);
+                    return;
+                }
+                deadlines.extended(petitionId, due).block(TIMEOUT);
+                deadlines.cancelPending(petitionId, List.of(DeadlineLimit.HANDLING)).block(TIMEOUT);
+                deadlines.schedule(policy.timersFor(petitionId, DeadlineLimit.HANDLING, due, cause, clock.instant()))
+                        .block(TIMEOUT);
+            }
+            case NOT_ACCEPTED, RESOLVED, CLOSED -> {
+                deadlines.finished(petitionId).block(TIMEOUT);
+                deadlines.cancelPending(petitionId, List.of(DeadlineLimit.ACCEPTANCE, DeadlineLimit.HANDLING))
+                        .block(TIMEOUT);
+            }
+            default -> {
+                // Other steps (review requests and their answers) carry limits of their own, not watched here.
+            }
+        }
+    }
+
+    /** Fires every due timer; returns how many raised an alert. Tests call it after moving their clock. */
+    public int fireDue() {
+        int raised = 0;
+        Optional<DeadlineTimer> due;
+        while ((due = deadlines.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {
+            raised += fire(due.get()) ? 1 : 0;
+        }
+        return raised;
+    }
+
+    private boolean fire(DeadlineTimer timer) {
+        Instant now = clock.instant();
+        PetitionDeadlines standing = deadlines.byId(timer.petitionId()).block(TIMEOUT);
+        if (standing == null || standing.district() == null || !standing.stillDue(timer)) {
+            deadlines.finish(timer.timerId(), false, now).block(TIMEOUT);
+            return false;
+        }
+        Alert alert = policy.alertFor(timer, standing, now);
+        alerts.insertNew(List.of(alert)).block(TIMEOUT);
+        // A deadline alert belongs to no incident; listeners act on the alerts alone.
+        listeners.forEach(l -> l.alertsStored(null, List.of(alert)));
+        List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
+        events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
+        publisher.publishAll(events);
+        alerts.markPublished(List.of(alert.alertId()), now).block(TIMEOUT);
+        deadlines.finish(timer.timerId(), true, now).block(TIMEOUT);
+        log.info("petition {}: {} {} for the {} limit of {}", timer.petitionId(), alert.kind(), alert.recipientRole(),
+                timer.limit(), timer.limitAt());
+        return true;
+    }
+
+    /** Deadlines are days long: a check every half minute is on time, and also recovers abandoned claims. */
+    @Scheduled(initialDelayString = "${xinfang.notification.deadlines.check-interval-ms:30000}",
+            fixedDelayString = "${xinfang.notification.deadlines.check-interval-ms:30000}")
+    void check() {
+        try {
+            deadlines.releaseClaimedBefore(clock.instant().minus(claimLease)).block(TIMEOUT);
+            fireDue();
+        } catch (RuntimeException e) {
+            log.warn("deadline check failed, will retry: {}", e.getMessage());
+        }
+    }
+}

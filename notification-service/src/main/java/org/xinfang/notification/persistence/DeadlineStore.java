@@ -1,0 +1,151 @@
+package org.xinfang.notification.persistence;
+
+import static org.xinfang.notification.persistence.Documents.date;
+import static org.xinfang.notification.persistence.Documents.instant;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.notification.domain.DeadlineLimit;
+import org.xinfang.notification.domain.DeadlineTimer;
+import org.xinfang.notification.domain.PetitionDeadlines;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Each petition's standing against its limits ({@code deadline_petitions}, one document per petition, every write a
+ * single-document upsert) and the deadline timers ({@code deadline_timers}): PENDING until one instance claims it
+ * (FIRING, one atomic findOneAndUpdate), then FIRED, or CANCELLED when the limit was met or moved.
+ */
+@Repository
+public class DeadlineStore implements IndexedStore {
+
+    private static final String PENDING = "PENDING";
+    private static final String FIRING = "FIRING";
+
+    private final MongoCollection<Document> petitions;
+    private final MongoCollection<Document> timers;
+
+    DeadlineStore(MongoDatabase database) {
+        this.petitions = database.getCollection("deadline_petitions");
+        this.timers = database.getCollection("deadline_timers");
+    }
+
+    @Override
+    public Mono<Void> createIndexes() {
+        return Mono.from(timers.createIndex(Indexes.ascending("state", "dueAt")))
+                .then(Mono.from(timers.createIndex(Indexes.ascending("petitionId", "limit")))).then();
+    }
+
+    /** Records routing's decision (the latest wins: a re-routed petition changes department); returns the standing. */
+    public Mono<PetitionDeadlines> routed(PetitionDeadlines routed) {
+        Bson update = Updates.combine(Updates.set("district", routed.district()), Updates.set("school", routed.school()),
+                Updates.set("department", routed.department()), Updates.set("level", routed.level().name()),
+                Updates.set("subject", routed.subject() == null ? null : routed.subject().name()),
+                Updates.set("acceptBy", date(routed.acceptBy())), Updates.set("handleWithinDays", routed.handleWithinDays()),
+                Updates.set("extensionMaxDays", routed.extensionMaxDays()));
+        return upsert(routed.petitionId(), update);
+    }
+
+    /** Accepted in time or not: the acceptance limit is met and handling is due at {@code handleDue}. */
+    public Mono<PetitionDeadlines> accepted(String petitionId, Instant handleDue) {
+        return upsert(petitionId, Updates.combine(Updates.set("acceptanceDone", true),
+                Updates.set("handleDue", date(handleDue))));
+    }
+
+    /** An approved extension moves the handling limit. */
+    public Mono<PetitionDeadlines> extended(String petitionId, Instant handleDue) {
+        return upsert(petitionId, Updates.combine(Updates.set("acceptanceDone", true),
+                Updates.set("handleDue", date(handleDue))));
+    }
+
+    /** Resolved, closed or refused: no limit applies any more. */
+    public Mono<PetitionDeadlines> finished(String petitionId) {
+        return upsert(petitionId, Updates.combine(Updates.set("acceptanceDone", true), Updates.set("handlingDone", true)));
+    }
+
+    public Mono<PetitionDeadlines> byId(String petitionId) {
+        return Mono.from(petitions.find(Filters.eq("_id", petitionId)).first()).map(DeadlineStore::petitionOf);
+    }
+
+    private Mono<PetitionDeadlines> upsert(String petitionId, Bson update) {
+        return Mono.from(petitions.findOneAndUpdate(Filters.eq("_id", petitionId), update,
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                .map(DeadlineStore::petitionOf);
+    }
+
+    /** Stores the timers that are not stored yet (scheduling again after a redelivery moves nothing). */
+    public Mono<Void> schedule(List<DeadlineTimer> due) {
+        return Flux.fromIterable(due).flatMap(t -> Mono.from(timers.insertOne(new Document("_id", t.timerId())
+                                .append("petitionId", t.petitionId()).append("limit", t.limit().name())
+                                .append("kind", t.kind().name()).append("dueAt", date(t.dueAt()))
+                                .append("limitAt", date(t.limitAt())).append("causeEventId", t.causeEventId())
+                                .append("state", PENDING)))
+                        .then().onErrorResume(Documents::duplicateKey, e -> Mono.empty()))
+                .then();
+    }
+
+    /** Cancels the pending timers of a limit that was met or moved. */
+    public Mono<Void> cancelPending(String petitionId, List<DeadlineLimit> limits) {
+        return Mono.from(timers.updateMany(Filters.and(Filters.eq("petitionId", petitionId),
+                        Filters.in("limit", limits.stream().map(Enum::name).toList()), Filters.eq("state", PENDING)),
+                Updates.set("state", "CANCELLED"))).then();
+    }
+
+    /** Claims the earliest due timer for this instance, atomically; empty when none is due. */
+    public Mono<DeadlineTimer> claimDue(Instant now, String owner) {
+        return Mono.from(timers.findOneAndUpdate(
+                        Filters.and(Filters.eq("state", PENDING), Filters.lte("dueAt", date(now))),
+                        Updates.combine(Updates.set("state", FIRING), Updates.set("claimedBy", owner),
+                                Updates.set("claimedAt", date(now))),
+                        new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER)))
+                .map(DeadlineStore::timerOf);
+    }
+
+    /** Ends a claimed timer: FIRED, or CANCELLED when its limit no longer held at the time. */
+    public Mono<Void> finish(String timerId, boolean fired, Instant at) {
+        return Mono.from(timers.updateOne(Filters.eq("_id", timerId),
+                Updates.combine(Updates.set("state", fired ? "FIRED" : "CANCELLED"), Updates.set("finishedAt", date(at)))))
+                .then();
+    }
+
+    /** Gives back timers whose claimant died mid-fire; firing again is safe (the alert id is derived). */
+    public Mono<Long> releaseClaimedBefore(Instant before) {
+        return Mono.from(timers.updateMany(Filters.and(Filters.eq("state", FIRING), Filters.lt("claimedAt", date(before))),
+                Updates.set("state", PENDING))).map(r -> r.getModifiedCount());
+    }
+
+    /** The states of a petition's timers, for tests and the record. */
+    public Flux<String> statesOf(String petitionId) {
+        return Flux.from(timers.find(Filters.eq("petitionId", petitionId)).sort(Sorts.ascending("dueAt")))
+                .map(d -> d.getString("limit") + "/" + d.getString("kind") + "/" + d.getString("state"));
+    }
+
+    static DeadlineTimer timerOf(Document d) {
+        return new DeadlineTimer(d.getString("_id"), d.getString("petitionId"), DeadlineLimit.valueOf(d.getString("limit")),
+                DeadlineTimer.Kind.valueOf(d.getString("kind")), instant(d, "dueAt"), instant(d, "limitAt"),
+                d.getString("causeEventId"));
+    }
+
+    static PetitionDeadlines petitionOf(Document d) {
+        String level = d.getString("level");
+        String subject = d.getString("subject");
+        return new PetitionDeadlines(d.getString("_id"), d.getString("district"), d.getString("school"),
+                d.getString("department"), level == null ? null : EmergencyLevel.valueOf(level),
+                subject == null ? null : Subject.valueOf(subject), instant(d, "acceptBy"),
+                d.getInteger("handleWithinDays"), d.getInteger("extensionMaxDays"), d.getBoolean("acceptanceDone", false),
+                instant(d, "handleDue"), d.getBoolean("handlingDone", false));
+    }
+}
