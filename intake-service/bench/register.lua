@@ -2,8 +2,12 @@
 -- Latency percentiles and the status mix are printed at the end.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-District"] = "d-bench"
-wrk.headers["X-School"] = "s-bench-01"
+-- The tenant comes from the token (bench/run.sh mints it from the local issuer, or takes BENCH_TOKEN as given).
+local token = os.getenv("BENCH_TOKEN")
+if token == nil or token == "" then
+  error("BENCH_TOKEN is not set: run intake-service/bench/run.sh, or export a token of a school clerk")
+end
+wrk.headers["Authorization"] = "Bearer " .. token
 
 local counter = 0
 local statuses = {}

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Measures registrations per second straight to intake, against the local stack's real broker and store.
-# Usage: intake-service/bench/run.sh [connections] [seconds]   (from the repository root, after a package build)
+# Usage: intake-service/bench/run.sh [connections] [seconds]   (from the repository root, after a package build of
+#        local-stack, local-stack/issuer and intake-service)
+#
+# Every registration carries a bearer token that intake verifies (RS256, issuer, audience, tenant claims). By default
+# the local issuer (local-stack/issuer) is started here on BENCH_ISSUER_PORT (19000) and the token of the demo client
+# BENCH_CLIENT (east-01-clerk) comes from it by `./stack token`. With `./stack up` running, BENCH_ISSUER_PORT=9000
+# reuses the stack's issuer instead. BENCH_TOKEN passes a token in as it is (it must come from that same issuer).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CONNECTIONS=${1:-32}
@@ -8,6 +14,10 @@ SECONDS_=${2:-30}
 WORK=${BENCH_DIR:-$ROOT/intake-service/target/bench}
 CP="$ROOT/local-stack/target/local-stack.jar:$ROOT/local-stack/target/lib/*"
 INTAKE_PORT=${BENCH_INTAKE_PORT:-28581}
+ISSUER_PORT=${BENCH_ISSUER_PORT:-19000}
+CLIENT=${BENCH_CLIENT:-east-01-clerk}
+ISSUER_JAR=$ROOT/local-stack/issuer/target/local-issuer.jar
+issuer_running() { curl -fsS -m 1 "http://127.0.0.1:$ISSUER_PORT/actuator/health" >/dev/null 2>&1; }
 for port in 19092 19093 37017 "$INTAKE_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken; stop what uses it first" >&2; exit 1; fi
 done
@@ -22,18 +32,34 @@ pids+=($!)
 java -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile=local-stack-logback.xml -cp "$CP" \
   org.xinfang.localstack.MongoWireStore --port 37017 --data "$WORK/mongo" >"$WORK/mongo.log" 2>&1 &
 pids+=($!)
+if ! issuer_running; then
+  [[ -f $ISSUER_JAR ]] || { echo "build the issuer first (./mvnw -pl local-stack/issuer -DskipTests package)" >&2; exit 1; }
+  ISSUER_PORT=$ISSUER_PORT ISSUER_KEY_DIR=$WORK/issuer XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT \
+    java -Xmx256m -XX:+UseSerialGC -jar "$ISSUER_JAR" >"$WORK/issuer.log" 2>&1 &
+  pids+=($!)
+  issuer_pid=$!
+fi
 for _ in $(seq 1 120); do grep -q "registry topics ready" "$WORK/kafka.log" 2>/dev/null && break; sleep 0.5; done
 
 PORT=$INTAKE_PORT KAFKA_BOOTSTRAP=127.0.0.1:19092 MONGO_URI=mongodb://127.0.0.1:37017 MONGO_DATABASE=intake-bench \
+  XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT XINFANG_JWK_SET_URI=http://127.0.0.1:$ISSUER_PORT/oauth2/jwks \
   java -Xmx512m -jar "$ROOT/intake-service/target/intake-service.jar" >"$WORK/intake.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -fsS -m 1 http://127.0.0.1:$INTAKE_PORT/actuator/health/readiness >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do issuer_running && break; sleep 0.5; done
+# register.lua sends it on every request; a token expires after the issuer's lifetime (30 min by default).
+export BENCH_TOKEN=${BENCH_TOKEN:-$(ISSUER_PORT=$ISSUER_PORT "$ROOT/stack" token "$CLIENT")}
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" \
+  "http://127.0.0.1:$INTAKE_PORT/api/v1/petitions?limit=1")
+[[ $status == 200 ]] || { echo "intake answers $status with the token; see $WORK/intake.log" >&2; exit 1; }
 
 # Warm up the JIT and the connections, then measure.
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
 # CPU seconds each process spends per registration tell where the time goes, whatever else runs on the machine.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-names=(kafka mongo intake)
+names=(kafka mongo)
+[[ -n ${issuer_pid:-} ]] && names+=(issuer)
+names+=(intake)
 before=(); for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" \
   http://127.0.0.1:$INTAKE_PORT | tee "$WORK/wrk.out"

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
@@ -41,8 +40,7 @@ import tools.jackson.databind.JsonNode;
  * document with its identity sealed, published once without identity, routed by an event, and the routed event
  * applied exactly once however often it is replayed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@IntakeServiceTest
 class WalkingSkeletonIT {
 
     private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(20);
@@ -82,7 +80,8 @@ class WalkingSkeletonIT {
         assertThat(created.has("subject") && created.get("subject").isNull()).isTrue();
         assertThat(created.get("department").isNull()).isTrue();
         assertThat(created.get("level").isNull()).isTrue();
-        assertThat(created.toString()).as("no role asked: no identity").doesNotContain("王某").doesNotContain("13800000000");
+        assertThat(created.get("petitioners").get(0).get("name").asString()).as("the registering clerk sees identity")
+                .isEqualTo("王某");
 
         PetitionReceived received = tap.awaitOne(Topics.PETITION_RECEIVED, e -> id.equals(e.meta().petitionId()), PUBLISHED_WITHIN);
         assertThat(received.headcount()).isEqualTo(12);
@@ -103,8 +102,8 @@ class WalkingSkeletonIT {
                 new Deadlines(Instant.parse("2030-01-15T00:00:00Z"), 60, 30));
         tap.publish(Topics.PETITION_ROUTED, routed);
 
-        await("the petition is ROUTED", () -> "ROUTED".equals(get(id, "CLERK").get("state").asString()));
-        JsonNode afterRouting = get(id, "CLERK");
+        await("the petition is ROUTED", () -> "ROUTED".equals(get(id, Role.CLERK).get("state").asString()));
+        JsonNode afterRouting = get(id, Role.CLERK);
         assertThat(afterRouting.get("department").asString()).isEqualTo("后勤处");
         assertThat(afterRouting.get("level").asString()).isEqualTo("ELEVATED");
         assertThat(afterRouting.get("subject").asString()).isEqualTo("HYGIENE");
@@ -147,20 +146,19 @@ class WalkingSkeletonIT {
     void anotherSchoolCannotSeeThePetition() {
         String id = register(IntakeTestSupport.GROUP_PETITION).get("id").asString();
         http.get().uri("/api/v1/petitions/{id}", id)
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", "s-east-02")
+                .header("Authorization", IntakeTestSupport.bearer(IntakeTestSupport.OTHER_SCHOOL, Role.CLERK))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/api/v1/petitions/{id}", UUID.randomUUID())
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .exchange()
                 .expectStatus().isNotFound();
     }
 
     @Test
     void anInvalidPetitionIsRefusedListingEachField() {
-        http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+        http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
                         {"channel":"PIGEON","form":"GROUP","headcount":0,"title":"","description":"x",
@@ -175,22 +173,25 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void requestsWithoutTenancyAreRefused() {
+    void requestsWithoutATokenAreRefused() {
         http.post().uri("/api/v1/petitions").contentType(MediaType.APPLICATION_JSON)
+                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
                 .bodyValue(IntakeTestSupport.GROUP_PETITION)
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == 'X-District')]").exists()
-                .jsonPath("$.errors[?(@.field == 'X-School')]").exists();
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
     }
 
     @Test
     void theRequestIdIsEchoedAndHealthAndMetricsAnswer() {
         http.get().uri("/api/v1/petitions/{id}", UUID.randomUUID())
-                .header("X-District", "d-east").header("X-School", "s-east-01").header("X-Request-Id", "trace-me-42")
+                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK)).header("X-Request-Id", "trace-me-42")
                 .exchange()
                 .expectHeader().valueEquals("X-Request-Id", "trace-me-42");
+        http.get().uri("/api/v1/petitions").header("X-Request-Id", "trace-me-43").exchange()
+                .expectStatus().isUnauthorized().expectHeader().valueEquals("X-Request-Id", "trace-me-43");
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
             http.get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }
@@ -198,9 +199,21 @@ class WalkingSkeletonIT {
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
     }
 
+    @Test
+    void theOpenApiDocumentNeedsNoTokenAndDescribesTheBearerScheme() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.securitySchemes.bearerAuth.scheme").isEqualTo("bearer")
+                .jsonPath("$.components.securitySchemes.bearerAuth.bearerFormat").isEqualTo("JWT")
+                .jsonPath("$.security[0].bearerAuth").exists()
+                .jsonPath("$.paths['/api/v1/petitions'].post").exists()
+                .jsonPath("$.paths['/api/v1/visits/{id}/petition'].post").exists()
+                .jsonPath("$.paths['/api/v1/gate/entries']").doesNotExist()
+                .jsonPath("$.paths['/api/v1/petitions/{id}'].get.parameters[?(@.name == 'caller')]").doesNotExist();
+    }
+
     private JsonNode register(String body) {
-        return http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+        return http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
@@ -209,10 +222,8 @@ class WalkingSkeletonIT {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    private JsonNode get(String id, String role) {
-        return http.get().uri("/api/v1/petitions/{id}", id)
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
-                .header("X-Role", role).header("X-User-Id", "clerk-1")
+    private JsonNode get(String id, Role role) {
+        return http.get().uri("/api/v1/petitions/{id}", id).header("Authorization", IntakeTestSupport.bearer(role))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();

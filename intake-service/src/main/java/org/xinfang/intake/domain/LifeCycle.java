@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.xinfang.contracts.event.EventMeta;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionStatusChanged;
 
 /**
@@ -33,7 +34,13 @@ public final class LifeCycle {
             throw new IllegalTransitionException(action, p.state(), allowedOn(p));
         }
         if (!action.roles().contains(actor.role())) {
-            throw new ForbiddenActionException(action, actor.role());
+            throw new ForbiddenActionException(action, actor);
+        }
+        if (actor.role() == Role.DEPARTMENT_HANDLER
+                && (p.routing() == null || !actor.department().equals(p.routing().department()))) {
+            // Co-handling departments read the petition; its steps belong to the department it is routed to.
+            throw new ForbiddenActionException("department " + actor.department() + " may not " + action.pathName()
+                    + " a petition routed to " + (p.routing() == null ? "no department" : p.routing().department()));
         }
         Handling h = p.handling();
         String reason = request.reason();
@@ -59,11 +66,11 @@ public final class LifeCycle {
         String recorded = action == Action.EXTEND
                 ? "extended by " + request.days() + " day(s), approved by " + actor.id() + ": " + reason
                 : reason;
-        HistoryEntry entry = new HistoryEntry(now, actor.id(), actor.role().name(), p.state(), action.to(), recorded);
+        HistoryEntry entry = HistoryEntry.by(actor, now, p.state(), action.to(), recorded);
         Petition after = p.with(p.subject(), action.to(), p.routing(), next, List.of(entry));
         PetitionStatusChanged event = new PetitionStatusChanged(
                 EventMeta.forPetition(PetitionStatusChanged.class, p.district(), p.school(), p.id(), now),
-                p.state(), action.to(), actor.role().name(), actor.id(), recorded,
+                p.state(), action.to(), actor.roleName(), actor.id(), recorded,
                 p.routing() == null ? null : p.routing().department(), next.dueBy());
         return new PetitionChange(after, List.of(entry), List.of(event));
     }

@@ -56,8 +56,7 @@ public record Petition(
         if (!errors.isEmpty()) {
             throw new InvalidPetitionException(errors);
         }
-        HistoryEntry received = new HistoryEntry(now, actor.id(), actor.role().name(), null, PetitionState.RECEIVED,
-                null);
+        HistoryEntry received = HistoryEntry.by(actor, now, null, PetitionState.RECEIVED, null);
         Petition petition = new Petition(id, district, school, r.channel(), r.form(), r.headcount(), r.escalated(),
                 r.anonymous(), r.petitioners(), r.subject(), r.title(), r.description(), r.place(), r.occurredAt(), now,
                 r.riskSignals(), PetitionState.RECEIVED, null, Handling.NONE, List.of(received));
@@ -99,8 +98,8 @@ public record Petition(
             return Optional.of(new PetitionChange(with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, List.of()),
                     List.of(), List.of()));
         }
-        HistoryEntry entry = new HistoryEntry(now, Actor.ROUTING.id(), Actor.ROUTING.role().name(), state,
-                PetitionState.ROUTED, "routed to " + decision.department() + " (" + decision.level() + ")");
+        HistoryEntry entry = HistoryEntry.by(Actor.ROUTING, now, state, PetitionState.ROUTED,
+                "routed to " + decision.department() + " (" + decision.level() + ")");
         PetitionStatusChanged event = new PetitionStatusChanged(
                 EventMeta.derivedFrom(routed.meta(), PetitionStatusChanged.class, PetitionState.ROUTED.name(), now),
                 state, PetitionState.ROUTED, entry.actorRole(), entry.actorId(), entry.reason(),

@@ -71,6 +71,7 @@ final class PetitionDocuments {
     Document history(HistoryEntry h) {
         return new Document("at", date(h.at()))
                 .append("actorId", h.actorId())
+                .append("actorName", h.actorName())
                 .append("actorRole", h.actorRole())
                 .append("from", h.from() == null ? null : h.from().name())
                 .append("to", h.to().name())
@@ -86,7 +87,10 @@ final class PetitionDocuments {
                 : cipher.open(id, identity, relations);
         List<HistoryEntry> history = new ArrayList<>();
         for (Document h : d.getList("history", Document.class, List.of())) {
-            history.add(new HistoryEntry(instant(h.getDate("at")), h.getString("actorId"), h.getString("actorRole"),
+            // Entries written before display names were recorded show the subject as the name.
+            String actorName = h.getString("actorName") == null ? h.getString("actorId") : h.getString("actorName");
+            history.add(new HistoryEntry(instant(h.getDate("at")), h.getString("actorId"), actorName,
+                    h.getString("actorRole"),
                     h.getString("from") == null ? null : PetitionState.valueOf(h.getString("from")),
                     PetitionState.valueOf(h.getString("to")), h.getString("reason")));
         }

@@ -11,12 +11,14 @@ import org.xinfang.contracts.vocabulary.Subject;
 /**
  * Which of a school's petitions to list; every field but the tenancy is optional (null or empty: no condition).
  *
+ * @param handledBy    when set, only petitions routed to this department or co-handled by it (a department
+ *                     handler's view of its school)
  * @param receivedFrom inclusive
  * @param receivedUntil exclusive
  * @param overdue true: the running deadline has passed at {@code now}; false: it has not, or none runs
  */
-public record PetitionFilter(String district, String school, Set<PetitionState> states, Subject subject,
-                             String department, Form form, EmergencyLevel level, Channel channel,
+public record PetitionFilter(String district, String school, String handledBy, Set<PetitionState> states,
+                             Subject subject, String department, Form form, EmergencyLevel level, Channel channel,
                              Instant receivedFrom, Instant receivedUntil, Boolean overdue, Instant now) {
 
     public PetitionFilter {

@@ -179,6 +179,10 @@ public class PetitionStore {
     public Flux<StoredPetition> page(PetitionFilter f, PageOrder order, PageCursor after, int size) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(new Document("district", f.district()).append("school", f.school()));
+        if (f.handledBy() != null) {
+            conditions.add(new Document("$or", List.of(new Document("department", f.handledBy()),
+                    new Document("routing.coDepartments", f.handledBy()))));
+        }
         if (!f.states().isEmpty()) {
             conditions.add(new Document("state", new Document("$in", f.states().stream().map(Enum::name).sorted().toList())));
         }

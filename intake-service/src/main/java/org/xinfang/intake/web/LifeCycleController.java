@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.Action;
 import org.xinfang.intake.domain.ActionRequest;
 import org.xinfang.intake.domain.Actor;
@@ -29,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The life-cycle steps: {@code POST /api/v1/petitions/{id}/actions/{action}} with an optional body
- * {@code {"reason", "reply", "days"}}; the actor is {@code X-User-Id} in the role {@code X-Role}.
+ * {@code {"reason", "reply", "days"}}; the actor is the token's subject, in the first of its roles the step allows.
+ * A department handler acts only on petitions routed to its department; others are not found.
  */
 @RestController
 class LifeCycleController {
@@ -50,18 +50,19 @@ class LifeCycleController {
     }
 
     @PostMapping("/api/v1/petitions/{id}/actions/{action}")
-    Mono<PetitionView> act(@RequestHeader HttpHeaders headers, @PathVariable String id, @PathVariable String action,
+    Mono<PetitionView> act(Caller caller, @PathVariable String id, @PathVariable String action,
                            @RequestBody(required = false) byte[] body) {
-        RequestContext context = RequestContext.of(headers);
-        Actor actor = context.requireActor();
+        PetitionAccess.requirePetitions(caller);
         Action step = Action.fromPathName(action).orElseThrow(() -> new InvalidPetitionException(List.of(
                 new FieldError("action", "unknown step; one of " + List.of(Action.values()).stream().map(Action::pathName).toList()))));
         if (!PetitionController.PETITION_ID.matcher(id).matches()) {
-            throw new PetitionNotFoundException(id);
+            throw PetitionNotFoundException.id(id);
         }
         ActionRequest request = readRequest(body);
-        return Mono.defer(() -> store.findForSchool(context.district(), context.school(), id))
-                .switchIfEmpty(Mono.error(() -> new PetitionNotFoundException(id)))
+        Actor actor = PetitionAccess.actor(caller, step.roles());
+        return Mono.defer(() -> store.findForSchool(caller.district(), PetitionAccess.school(caller), id))
+                .filter(stored -> PetitionAccess.reaches(caller, stored.petition()))
+                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
                 .flatMap(before -> {
                     var change = lifeCycle.take(before.petition(), step, request, actor,
                             clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -70,9 +71,9 @@ class LifeCycleController {
                 })
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(10)).filter(ConcurrentChangeException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .doOnNext(after -> log.info("petition {}: {} by {} ({}) → {}", id, step.pathName(), actor.id(),
-                        actor.role(), after.petition().state()))
-                .map(after -> PetitionView.of(after.petition(), context.seesIdentity(), clock.instant()));
+                .doOnNext(after -> log.info("petition {}: {} by {} → {}", id, step.pathName(), actor,
+                        after.petition().state()))
+                .map(after -> PetitionView.of(after.petition(), PetitionAccess.seesIdentity(caller), clock.instant()));
     }
 
     private static ActionRequest readRequest(byte[] body) {

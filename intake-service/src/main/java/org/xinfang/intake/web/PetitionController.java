@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.FieldError;
 import org.xinfang.intake.domain.InvalidPetitionException;
 import org.xinfang.intake.domain.Registration;
 import org.xinfang.intake.persistence.PetitionStore;
 import reactor.core.publisher.Mono;
 
-/** Registering a petition and reading it back, for one school (the tenancy headers). */
+/** Registering a petition and reading it back, within the caller's school (the token's tenancy). */
 @RestController
 @RequestMapping("/api/v1/petitions")
 class PetitionController {
@@ -44,30 +45,32 @@ class PetitionController {
      * starts right after and does not delay the answer.
      */
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    Mono<ResponseEntity<PetitionView>> register(@RequestHeader HttpHeaders headers,
+    Mono<ResponseEntity<PetitionView>> register(Caller caller, @RequestHeader HttpHeaders headers,
                                                 @RequestBody(required = false) byte[] body) {
-        RequestContext context = RequestContext.of(headers);
+        PetitionAccess.requireRegistering(caller);
         String key = headers.getFirst("Idempotency-Key");
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw new InvalidPetitionException(List.of(new FieldError("Idempotency-Key", "must be 8-128 letters, digits or ._:-")));
         }
         Registration registration = RegistrationReader.read(body);
         if (key == null) {
-            return registrar.register(context, registration, UUID.randomUUID().toString(), null);
+            return registrar.register(caller, registration, UUID.randomUUID().toString(), null);
         }
-        String id = UUID.nameUUIDFromBytes(("petition|" + context.district() + "|" + context.school() + "|" + key)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return registrar.register(context, registration, id, PetitionRegistrar.sha256(body));
+        // Keys belong to one school: the same key in another school makes another petition.
+        String id = UUID.nameUUIDFromBytes(("petition|" + caller.district() + "|" + PetitionAccess.school(caller) + "|"
+                + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return registrar.register(caller, registration, id, PetitionRegistrar.sha256(body));
     }
 
     @GetMapping("/{id}")
-    Mono<PetitionView> byId(@RequestHeader HttpHeaders headers, @PathVariable String id) {
-        RequestContext context = RequestContext.of(headers);
+    Mono<PetitionView> byId(Caller caller, @PathVariable String id) {
+        PetitionAccess.requirePetitions(caller);
         if (!PETITION_ID.matcher(id).matches()) {
-            return Mono.error(new PetitionNotFoundException(id));
+            return Mono.error(PetitionNotFoundException.id(id));
         }
-        return store.findForSchool(context.district(), context.school(), id)
-                .switchIfEmpty(Mono.error(() -> new PetitionNotFoundException(id)))
-                .map(stored -> PetitionView.of(stored.petition(), context.seesIdentity(), clock.instant()));
+        return store.findForSchool(caller.district(), PetitionAccess.school(caller), id)
+                .filter(stored -> PetitionAccess.reaches(caller, stored.petition()))
+                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .map(stored -> PetitionView.of(stored.petition(), PetitionAccess.seesIdentity(caller), clock.instant()));
     }
 }

@@ -10,13 +10,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.vocabulary.Channel;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Form;
@@ -33,7 +32,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A school's register, filtered and paged with a cursor ({@code GET /api/v1/petitions}), and a department's inbox of
- * open petitions, soonest deadline first ({@code GET /api/v1/departments/{department}/inbox}).
+ * open petitions, soonest deadline first ({@code GET /api/v1/departments/{department}/inbox}). A department handler
+ * lists only the petitions routed to or co-handled by its department, and opens only its own department's inbox.
  */
 @RestController
 class PetitionListController {
@@ -58,8 +58,8 @@ class PetitionListController {
     }
 
     @GetMapping("/api/v1/petitions")
-    Mono<PetitionPage> list(@RequestHeader HttpHeaders headers, @RequestParam MultiValueMap<String, String> query) {
-        RequestContext context = RequestContext.of(headers);
+    Mono<PetitionPage> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        PetitionAccess.requirePetitions(caller);
         List<FieldError> errors = new ArrayList<>();
         QueryReader q = new QueryReader(query, errors);
         q.allowOnly(LIST_PARAMETERS);
@@ -81,16 +81,17 @@ class PetitionListController {
             throw new InvalidPetitionException(errors);
         }
         Instant now = clock.instant();
-        PetitionFilter filter = new PetitionFilter(context.district(), context.school(), states, subject, department,
+        PetitionFilter filter = new PetitionFilter(caller.district(), PetitionAccess.school(caller),
+                PetitionAccess.handledBy(caller), states, subject, department,
                 form, level, channel, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), overdue, now);
         return page(filter, PageOrder.NEWEST_FIRST, cursor, limit, now);
     }
 
     @GetMapping("/api/v1/departments/{department}/inbox")
-    Mono<PetitionPage> inbox(@RequestHeader HttpHeaders headers, @PathVariable String department,
+    Mono<PetitionPage> inbox(Caller caller, @PathVariable String department,
                              @RequestParam MultiValueMap<String, String> query) {
-        RequestContext context = RequestContext.of(headers);
+        PetitionAccess.requirePetitions(caller);
         List<FieldError> errors = new ArrayList<>();
         if (!DEPARTMENT.matcher(department).matches()) {
             errors.add(new FieldError("department", "1-64 letters, digits, '-' or '_'"));
@@ -102,9 +103,13 @@ class PetitionListController {
         if (!errors.isEmpty()) {
             throw new InvalidPetitionException(errors);
         }
+        String handledBy = PetitionAccess.handledBy(caller);
+        if (handledBy != null && !handledBy.equals(department)) {
+            throw PetitionNotFoundException.inbox(department);
+        }
         Instant now = clock.instant();
-        PetitionFilter filter = new PetitionFilter(context.district(), context.school(), OPEN, null, department,
-                null, null, null, null, null, null, now);
+        PetitionFilter filter = new PetitionFilter(caller.district(), PetitionAccess.school(caller), null, OPEN, null,
+                department, null, null, null, null, null, null, now);
         return page(filter, PageOrder.DUE_FIRST, cursor, limit, now);
     }
 

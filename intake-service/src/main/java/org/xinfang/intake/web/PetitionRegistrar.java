@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.PetitionChange;
 import org.xinfang.intake.domain.Registration;
@@ -40,38 +41,38 @@ class PetitionRegistrar {
     }
 
     /** @param requestHash the body's fingerprint when the id is derived (a repeat is possible), else null */
-    Mono<ResponseEntity<PetitionView>> register(RequestContext context, Registration registration, String id,
+    Mono<ResponseEntity<PetitionView>> register(Caller caller, Registration registration, String id,
                                                 String requestHash) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PetitionChange change = Petition.register(id, context.district(), context.school(), registration,
-                context.registrant(), now);
+        PetitionChange change = Petition.register(id, caller.district(), PetitionAccess.school(caller), registration,
+                PetitionAccess.actor(caller, PetitionAccess.registering()), now);
         return outbox.register(change, requestHash)
                 .doOnNext(stored -> log.info("registered petition {} ({} {}, headcount {})", id,
                         registration.channel(), registration.form(), registration.headcount()))
-                .map(stored -> created(stored, context, false))
-                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, context));
+                .map(stored -> created(stored, caller, false))
+                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, caller));
     }
 
     /** The same id and body again: the petition the first request created, as the first answer gave it. */
-    private Mono<ResponseEntity<PetitionView>> replay(String id, String requestHash, RequestContext context) {
-        return store.findForSchool(context.district(), context.school(), id)
+    private Mono<ResponseEntity<PetitionView>> replay(String id, String requestHash, Caller caller) {
+        return store.findForSchool(caller.district(), PetitionAccess.school(caller), id)
                 .switchIfEmpty(Mono.error(IdempotencyConflictException::new))
                 .flatMap(stored -> store.requestHashOf(id).defaultIfEmpty("")
                         .map(storedHash -> {
                             if (!storedHash.equals(requestHash)) {
                                 throw new IdempotencyConflictException();
                             }
-                            return created(stored, context, true);
+                            return created(stored, caller, true);
                         }));
     }
 
-    private ResponseEntity<PetitionView> created(StoredPetition stored, RequestContext context, boolean replayed) {
+    private ResponseEntity<PetitionView> created(StoredPetition stored, Caller caller, boolean replayed) {
         Petition p = stored.petition();
         ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/petitions/" + p.id()));
         if (replayed) {
             answer.header("Idempotent-Replayed", "true");
         }
-        return answer.body(PetitionView.of(p, context.seesIdentity(), clock.instant()));
+        return answer.body(PetitionView.of(p, PetitionAccess.seesIdentity(caller), clock.instant()));
     }
 
     static String sha256(byte[] body) {

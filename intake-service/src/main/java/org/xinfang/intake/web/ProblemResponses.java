@@ -41,7 +41,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PetitionNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PetitionNotFoundException e) {
-        return answer(problem(HttpStatus.NOT_FOUND, "not-found", "No such petition", e.getMessage()));
+        return answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(RoleNotAllowedException.class)
+    ResponseEntity<ProblemDetail> roleNotAllowed(RoleNotAllowedException e) {
+        return answer(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionStatusChanged;
 import org.xinfang.contracts.vocabulary.PetitionState;
 
@@ -19,14 +20,16 @@ class LifeCycleTest {
 
     private static final Instant T0 = PetitionTest.NOW;
     private static final LifeCycle LAW = new LifeCycle(LegalLimits.NATIONAL_DEFAULTS);
-    private static final Actor DEPARTMENT = new Actor("dept-1", Role.DEPARTMENT);
-    private static final Actor LEADER = new Actor("leader-1", Role.LEADER);
-    private static final Actor CLERK = new Actor("clerk-1", Role.CLERK);
+    private static final String ROUTED_TO = "LOGISTICS";
+    private static final Actor DEPARTMENT = new Actor("dept-1", "后勤处 张老师", Role.DEPARTMENT_HANDLER, ROUTED_TO);
+    private static final Actor OTHER_DEPARTMENT = new Actor("dept-2", null, Role.DEPARTMENT_HANDLER, "GENERAL_OFFICE");
+    private static final Actor LEADER = new Actor("leader-1", null, Role.LEADER, null);
+    private static final Actor CLERK = new Actor("clerk-1", null, Role.CLERK, null);
     private static final ActionRequest FULL = new ActionRequest("理由", "书面答复", 10);
 
     static Petition routed() {
         Petition p = PetitionTest.registered();
-        return p.applyRouting(PetitionTest.routed(p, "后勤处"), LegalLimits.NATIONAL_DEFAULTS, T0).orElseThrow().after();
+        return p.applyRouting(PetitionTest.routed(p, ROUTED_TO), LegalLimits.NATIONAL_DEFAULTS, T0).orElseThrow().after();
     }
 
     static Petition after(Petition p, Action... steps) {
@@ -39,7 +42,8 @@ class LifeCycleTest {
 
     static Actor actorFor(Action action) {
         Role role = action.roles().iterator().next();
-        return new Actor("u-" + role.name().toLowerCase(), role);
+        return new Actor("u-" + role.name().toLowerCase(), null, role,
+                role == Role.DEPARTMENT_HANDLER ? ROUTED_TO : null);
     }
 
     /** Every reachable situation, and exactly the steps the law allows from it. */
@@ -97,13 +101,15 @@ class LifeCycleTest {
         PetitionChange accepted = LAW.take(p, Action.ACCEPT, new ActionRequest("属实", null, null), DEPARTMENT,
                 T0.plusSeconds(3600));
         HistoryEntry entry = accepted.appended().get(0);
-        assertThat(entry).isEqualTo(new HistoryEntry(T0.plusSeconds(3600), "dept-1", "DEPARTMENT", PetitionState.ROUTED,
+        assertThat(entry).isEqualTo(new HistoryEntry(T0.plusSeconds(3600), "dept-1", "后勤处 张老师", "DEPARTMENT_HANDLER",
+                PetitionState.ROUTED,
                 PetitionState.ACCEPTED, "属实"));
         assertThat(accepted.after().history()).endsWith(entry).hasSize(p.history().size() + 1);
         PetitionStatusChanged event = (PetitionStatusChanged) accepted.events().get(0);
         assertThat(event.from()).isEqualTo(PetitionState.ROUTED);
         assertThat(event.to()).isEqualTo(PetitionState.ACCEPTED);
         assertThat(event.actorId()).isEqualTo("dept-1");
+        assertThat(event.actorRole()).isEqualTo("DEPARTMENT_HANDLER");
         assertThat(event.dueBy()).isEqualTo(T0.plusSeconds(3600).plus(Duration.ofDays(60)));
     }
 
@@ -116,6 +122,28 @@ class LifeCycleTest {
         Petition resolved = after(inProgress, Action.RESOLVE);
         assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, FULL, DEPARTMENT, T0))
                 .isInstanceOf(ForbiddenActionException.class);
+        Petition reviewRequested = after(resolved, Action.REQUEST_REVIEW);
+        assertThatThrownBy(() -> LAW.take(reviewRequested, Action.ANSWER_REVIEW, FULL,
+                new Actor("bureau-1", null, Role.BUREAU_DUTY_OFFICER, null), T0))
+                .as("the bureau takes no step on a school's petition").isInstanceOf(ForbiddenActionException.class);
+    }
+
+    @Test
+    void aDepartmentActsOnlyOnPetitionsRoutedToIt() {
+        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0))
+                .isInstanceOf(ForbiddenActionException.class).hasMessageContaining("routed to " + ROUTED_TO);
+        assertThatThrownBy(() -> LAW.take(PetitionTest.registered(), Action.ACCEPT, FULL, DEPARTMENT, T0))
+                .as("not routed yet: no step either way").isInstanceOf(IllegalTransitionException.class);
+        Petition coHandled = PetitionTest.registered();
+        var routing = PetitionTest.routed(coHandled, ROUTED_TO);
+        coHandled = coHandled.applyRouting(new org.xinfang.contracts.event.PetitionRouted(routing.meta(),
+                routing.receivedEventId(), routing.subject(), ROUTED_TO, List.of("GENERAL_OFFICE"), routing.level(),
+                routing.reasons(), routing.ruleSetVersion(), routing.deadlines()), LegalLimits.NATIONAL_DEFAULTS, T0)
+                .orElseThrow().after();
+        Petition co = coHandled;
+        assertThatThrownBy(() -> LAW.take(co, Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0))
+                .as("a co-handling department reads, the routed one acts").isInstanceOf(ForbiddenActionException.class);
+        assertThat(LAW.take(co, Action.ACCEPT, FULL, DEPARTMENT, T0).after().state()).isEqualTo(PetitionState.ACCEPTED);
     }
 
     @Test
@@ -136,7 +164,7 @@ class LifeCycleTest {
     void deadlinesFollowTheConfiguredLimits() {
         LifeCycle strict = new LifeCycle(new LegalLimits(5, 20, 7, 10, 10, 10, 10));
         Petition p = PetitionTest.registered();
-        Petition routed = p.applyRouting(PetitionTest.routed(p, "后勤处"), strict.limits(), T0).orElseThrow().after();
+        Petition routed = p.applyRouting(PetitionTest.routed(p, ROUTED_TO), strict.limits(), T0).orElseThrow().after();
         assertThat(routed.handling().dueBy()).as("accept within 5 days, not routing's 15")
                 .isEqualTo(p.receivedAt().plus(Duration.ofDays(5)));
         Instant acceptedAt = T0.plus(Duration.ofDays(1));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
@@ -24,7 +25,7 @@ import org.xinfang.contracts.vocabulary.Subject;
 class PetitionTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
-    static final Actor CLERK = new Actor("clerk-1", Role.CLERK);
+    static final Actor CLERK = new Actor("clerk-1", "值班员 李某", Role.CLERK, null);
 
     static Registration group(int headcount, List<Petitioner> petitioners) {
         return new Registration(Channel.VISIT, Form.GROUP, headcount, false, false, petitioners, null,
@@ -44,7 +45,7 @@ class PetitionTest {
         PetitionChange change = Petition.register("p-1", "d-east", "s-east-01", group(12, List.of(parent("王某"))), CLERK, NOW);
         assertThat(change.after().state()).isEqualTo(PetitionState.RECEIVED);
         assertThat(change.appended()).containsExactly(
-                new HistoryEntry(NOW, "clerk-1", "CLERK", null, PetitionState.RECEIVED, null));
+                new HistoryEntry(NOW, "clerk-1", "值班员 李某", "CLERK", null, PetitionState.RECEIVED, null));
         PetitionReceived event = (PetitionReceived) change.events().get(0);
         assertThat(event.meta().petitionId()).isEqualTo("p-1");
         assertThat(event.petitionerRelations()).containsExactly(Relation.PARENT);

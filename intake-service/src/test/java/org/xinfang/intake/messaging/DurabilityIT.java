@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,13 +26,14 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.Channel;
 import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.Relation;
+import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.PetitionChange;
 import org.xinfang.intake.domain.Petitioner;
 import org.xinfang.intake.domain.Registration;
-import org.xinfang.intake.domain.Role;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
@@ -45,8 +44,7 @@ import tools.jackson.databind.JsonNode;
  * Nothing is lost and nothing is published twice: with Kafka stopped during registration, with the process gone
  * between the write and the publish, and with the store down (503, nothing written).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@IntakeServiceTest
 class DurabilityIT {
 
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(90);
@@ -117,7 +115,7 @@ class DurabilityIT {
                 List.of(new Petitioner("赵某", null, null, null, Relation.PARENT)), null, "来信", "反映收费问题。", null,
                 null, Set.of());
         PetitionChange change = Petition.register(id, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, registration,
-                new Actor("clerk-1", Role.CLERK), now);
+                new Actor("clerk-1", "Clerk One", Role.CLERK, null), now);
         store.insert(change, null, now, Duration.ZERO).block(Duration.ofSeconds(5));
 
         IntakeTestSupport.await("the relay publishes the orphaned entry", RECOVERED_WITHIN,
@@ -133,7 +131,7 @@ class DurabilityIT {
         infrastructure.stopMongo();
         try {
             EntityExchangeResult<byte[]> refused = http.post().uri("/api/v1/petitions")
-                    .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                    .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(IntakeTestSupport.GROUP_PETITION.replace("家长反映食堂卫生问题", title))
                     .exchange()
@@ -152,14 +150,14 @@ class DurabilityIT {
                     .countDocuments(new Document("title", title))).block(Duration.ofSeconds(10))).isZero();
         }
         IntakeTestSupport.await("the store answers again", Duration.ofSeconds(30), () -> http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
                 .exchange().returnResult(byte[].class).getStatus().value() == 201);
     }
 
     private String register() {
         JsonNode body = http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();

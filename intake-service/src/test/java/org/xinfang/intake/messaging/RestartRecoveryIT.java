@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.intake.IntakeApplication;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.TopicTap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +70,8 @@ class RestartRecoveryIT {
                 "--xinfang.mongo.database=" + database,
                 "--xinfang.intake.outbox.relay-interval=500ms",
                 "--xinfang.intake.outbox.sweep-interval=2s",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestIssuer.shared().jwkSetUri(),
                 // A stopped broker must not hold the shutdown for long.
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s");
     }
@@ -76,7 +80,7 @@ class RestartRecoveryIT {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/petitions"))
                 .header("Content-Type", "application/json")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .POST(HttpRequest.BodyPublishers.ofString(IntakeTestSupport.GROUP_PETITION))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

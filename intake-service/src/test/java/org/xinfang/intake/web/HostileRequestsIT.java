@@ -20,16 +20,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
+import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 import reactor.core.publisher.Mono;
@@ -38,15 +40,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A corpus of malformed and hostile registrations: each one is refused with a 4xx problem, and at the end nothing at
- * all was stored or published for this test's district.
+ * A corpus of malformed and hostile requests: registrations, gate-register entries and life-cycle steps. Each one is
+ * refused with a 4xx problem (400 naming the field for injection attempts: Mongo operators as values, keys with dots
+ * or dollars, bytes that are not UTF-8, oversized fields; 401/403 for tokens that do not allow the request), and at the
+ * end nothing at all was stored or published for this test's district, and the petition the steps aimed at is unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@IntakeServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsIT {
 
     private static final String DISTRICT = "d-hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The steps aim at a petition of its own district, so the count of {@link #DISTRICT} stays at zero. */
+    private static final String TARGET_DISTRICT = "d-target-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String VISIT = """
+            {"kind":"VISIT","visitorName":"王某","phone":"13800000000","headcount":2,"purpose":"反映食堂卫生问题"}""";
+    private static final String STEP = "{\"reason\":\"不属于本校职责\"}";
+    private static String target;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -169,6 +178,51 @@ class HostileRequestsIT {
         cases.add(tree("state chosen by the client", p -> p.put("state", "CLOSED"), "state"));
         cases.add(raw("nesting bomb", IntakeTestSupport.GROUP_PETITION.replace("\"place\":\"学校正门\"",
                 "\"place\":" + "[".repeat(500) + "]".repeat(500))));
+        // More injection: operators where a value belongs, keys with dots or dollars, extended JSON.
+        cases.add(tree("$where object as description", p -> p.putObject("description").put("$where", "sleep(1000)"),
+                "description.$where"));
+        cases.add(tree("$regex as petitioner name", p -> ((ObjectNode) p.get("petitioners").get(0)).putObject("name")
+                .put("$regex", ".*"), "petitioners[0].name.$regex"));
+        cases.add(tree("$gt as subject", p -> p.putObject("subject").put("$gt", ""), "subject.$gt"));
+        cases.add(tree("$ne as escalated", p -> p.putObject("escalated").put("$ne", false), "escalated.$ne"));
+        cases.add(tree("$date as occurredAt", p -> p.putObject("occurredAt").put("$date", "2026-01-01T00:00:00Z"),
+                "occurredAt.$date"));
+        cases.add(tree("operator inside risk signals", p -> p.putArray("riskSignals").addObject().put("$gt", ""),
+                "riskSignals[0].$gt"));
+        cases.add(tree("dotted key at top level", p -> p.put("title.zh", "食堂"), "title.zh"));
+        cases.add(tree("key of only a dollar", p -> p.put("$", "x"), "$"));
+        cases.add(new Case("escaped dollar key", IntakeTestSupport.GROUP_PETITION.replace("{\"channel\"",
+                "{\"\\u0024where\":\"1\",\"channel\"").getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+                h -> { }, "$where"));
+        cases.add(bytes("UTF-8 encoded surrogate", withTitleBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})));
+        cases.add(bytes("five-byte sequence", withTitleBytes(new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80})));
+        cases.add(tree("ID number of 65 characters", p -> ((ObjectNode) p.get("petitioners").get(0))
+                .put("idNumber", "1".repeat(65)), "petitioners[0].idNumber"));
+        cases.add(header("idempotency key of 129 characters", h -> h.set("Idempotency-Key", "k".repeat(129)),
+                "Idempotency-Key"));
+        // Tokens that do not allow a registration: the tenancy comes from a verified token only.
+        cases.add(header("no token, tenancy headers instead", h -> {
+            h.remove("Authorization");
+            h.set("X-District", DISTRICT);
+            h.set("X-School", IntakeTestSupport.SCHOOL);
+            h.set("X-Role", "CLERK");
+        }, null));
+        cases.add(header("not a token", h -> h.set("Authorization", "Bearer not-a-token"), null));
+        cases.add(header("basic credentials", h -> h.set("Authorization", "Basic YWRtaW46YWRtaW4="), null));
+        cases.add(header("operator as the district claim", h -> h.set("Authorization", TestIssuer.shared()
+                .school(DISTRICT, IntakeTestSupport.SCHOOL, Role.CLERK).claim(TokenClaims.DISTRICT, "{\"$ne\":null}")
+                .bearer()), null));
+        cases.add(header("injection in the school claim", h -> h.set("Authorization", TestIssuer.shared()
+                .school(DISTRICT, IntakeTestSupport.SCHOOL, Role.CLERK).claim(TokenClaims.SCHOOL, "s-east-01'; --")
+                .bearer()), null));
+        cases.add(header("unknown role claim", h -> h.set("Authorization", TestIssuer.shared()
+                .school(DISTRICT, IntakeTestSupport.SCHOOL, Role.CLERK).claim(TokenClaims.ROLES, List.of("GOD"))
+                .bearer()), null));
+        cases.add(header("a department handler registers", h -> h.set("Authorization",
+                TestIssuer.shared().department(DISTRICT, IntakeTestSupport.SCHOOL, IntakeTestSupport.DEPARTMENT).bearer()), null));
+        cases.add(header("the bureau registers", h -> h.set("Authorization",
+                TestIssuer.shared().district(DISTRICT, Role.BUREAU_DUTY_OFFICER).bearer()), null));
         // Transport and headers.
         cases.add(new Case("body over the size limit", ("{\"title\":\"" + "x".repeat(300_000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, h -> { }, null));
@@ -176,12 +230,6 @@ class HostileRequestsIT {
                 MediaType.TEXT_PLAIN, h -> { }, null));
         cases.add(new Case("form-encoded body", "channel=VISIT".getBytes(StandardCharsets.UTF_8),
                 MediaType.APPLICATION_FORM_URLENCODED, h -> { }, null));
-        cases.add(header("missing X-District", h -> h.remove("X-District"), "X-District"));
-        cases.add(header("missing X-School", h -> h.remove("X-School"), "X-School"));
-        cases.add(header("injection in X-School", h -> h.set("X-School", "s-east-01'; --"), "X-School"));
-        cases.add(header("operator in X-District", h -> h.set("X-District", "{\"$ne\":null}"), "X-District"));
-        cases.add(header("unknown role", h -> h.set("X-Role", "GOD"), "X-Role"));
-        cases.add(header("user id with spaces", h -> h.set("X-User-Id", "a b c"), "X-User-Id"));
         cases.add(header("idempotency key too short", h -> h.set("Idempotency-Key", "abc"), "Idempotency-Key"));
         return cases.stream();
     }
@@ -192,14 +240,76 @@ class HostileRequestsIT {
     void isRefusedWithAProblem(Case hostile) {
         EntityExchangeResult<byte[]> result = http.post().uri("/api/v1/petitions")
                 .headers(h -> {
-                    h.set("X-District", DISTRICT);
-                    h.set("X-School", IntakeTestSupport.SCHOOL);
+                    h.set("Authorization", clerk(DISTRICT));
                     h.setContentType(hostile.contentType());
                     hostile.headers().accept(h);
                 })
                 .bodyValue(hostile.body())
                 .exchange()
                 .expectBody().returnResult();
+        assertRefused(hostile, result);
+    }
+
+    static Stream<Case> visitCorpus() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(visit("$where as purpose", v -> v.putObject("purpose").put("$where", "sleep(1000)"), "purpose.$where"));
+        cases.add(visit("$gt as visitor name", v -> v.putObject("visitorName").put("$gt", ""), "visitorName.$gt"));
+        cases.add(visit("$ne as kind", v -> v.putObject("kind").put("$ne", "CALL"), "kind.$ne"));
+        cases.add(visit("$gt as headcount", v -> v.putObject("headcount").put("$gt", 0), "headcount.$gt"));
+        cases.add(visit("$where key", v -> v.put("$where", "1"), "$where"));
+        cases.add(visit("dotted key", v -> v.put("visitor.name", "x"), "visitor.name"));
+        cases.add(visit("purpose of 501 characters", v -> v.put("purpose", "访".repeat(501)), "purpose"));
+        cases.add(visit("visitor name of 51 characters", v -> v.put("visitorName", "王".repeat(51)), "visitorName"));
+        cases.add(visit("tenancy in the body", v -> v.put("school", "s-east-02"), "school"));
+        cases.add(new Case("invalid UTF-8 in purpose", splice(VISIT, "\"purpose\":\"", new byte[] {(byte) 0xC3, 0x28}),
+                MediaType.APPLICATION_JSON, h -> { }, "body"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "visit: {0}")
+    @MethodSource("visitCorpus")
+    @Order(1)
+    void aHostileVisitIsRefused(Case hostile) {
+        assertRefused(hostile, http.post().uri("/api/v1/visits").header("Authorization", clerk(DISTRICT))
+                .contentType(hostile.contentType()).bodyValue(hostile.body()).exchange().expectBody().returnResult());
+    }
+
+    static Stream<Case> stepCorpus() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(step("$gt as reason", "{\"reason\":{\"$gt\":\"\"}}", "reason.$gt"));
+        cases.add(step("$where as reply", "{\"reply\":{\"$where\":\"sleep(1000)\"}}", "reply.$where"));
+        cases.add(step("$gt as days", "{\"reason\":\"x\",\"days\":{\"$gt\":0}}", "days.$gt"));
+        cases.add(step("$set key", "{\"$set\":{\"state\":\"CLOSED\"}}", "$set"));
+        cases.add(step("dotted key", "{\"handling.closedAt\":\"2026-01-01T00:00:00Z\"}", "handling.closedAt"));
+        cases.add(step("state in the body", "{\"reason\":\"x\",\"state\":\"CLOSED\"}", "state"));
+        cases.add(step("reason of 2,001 characters", "{\"reason\":\"" + "理".repeat(2_001) + "\"}", "reason"));
+        cases.add(new Case("invalid UTF-8 in reason", splice(STEP, "\"reason\":\"", new byte[] {(byte) 0x80}),
+                MediaType.APPLICATION_JSON, h -> { }, "body"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "step: {0}")
+    @MethodSource("stepCorpus")
+    @Order(1)
+    void aHostileStepIsRefused(Case hostile) {
+        assertRefused(hostile, http.post().uri("/api/v1/petitions/{id}/actions/refuse", target())
+                .header("Authorization", TestIssuer.shared().school(TARGET_DISTRICT, IntakeTestSupport.SCHOOL, Role.LEADER)
+                        .bearer())
+                .contentType(hostile.contentType()).bodyValue(hostile.body()).exchange().expectBody().returnResult());
+    }
+
+    /** A petition for the steps to aim at, registered once. */
+    private synchronized String target() {
+        if (target == null) {
+            target = http.post().uri("/api/v1/petitions").header("Authorization", clerk(TARGET_DISTRICT))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
+                    .exchange().expectStatus().isCreated()
+                    .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        }
+        return target;
+    }
+
+    private static void assertRefused(Case hostile, EntityExchangeResult<byte[]> result) {
         assertThat(result.getStatus().is4xxClientError()).as(hostile.name() + " answered " + result.getStatus()).isTrue();
         assertThat(result.getResponseHeaders().getContentType())
                 .as("problem+json").isNotNull()
@@ -217,6 +327,13 @@ class HostileRequestsIT {
             Long stored = Mono.from(client.getDatabase(database).getCollection("petitions")
                     .countDocuments(new Document("district", DISTRICT))).block(Duration.ofSeconds(5));
             assertThat(stored).isZero();
+            Long visits = Mono.from(client.getDatabase(database).getCollection("gate_entries")
+                    .countDocuments(new Document("district", DISTRICT))).block(Duration.ofSeconds(5));
+            assertThat(visits).isZero();
+            Document aimedAt = Mono.from(client.getDatabase(database).getCollection("petitions")
+                    .find(new Document("_id", target())).first()).block(Duration.ofSeconds(5));
+            assertThat(aimedAt.getString("state")).isEqualTo("RECEIVED");
+            assertThat(aimedAt.getList("history", Document.class)).hasSize(1);
         }
         try (TopicTap tap = Infrastructure.shared().tap()) {
             assertThat(tap.collect(Topics.PETITION_RECEIVED, e -> DISTRICT.equals(e.meta().district()), Duration.ofSeconds(2)))
@@ -228,6 +345,21 @@ class HostileRequestsIT {
     @Order(3)
     void theCorpusIsLargeEnough() {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(50);
+        assertThat(corpus().count() + visitCorpus().count() + stepCorpus().count()).isGreaterThanOrEqualTo(100);
+    }
+
+    private static String clerk(String district) {
+        return TestIssuer.shared().school(district, IntakeTestSupport.SCHOOL, Role.CLERK).bearer();
+    }
+
+    private static Case visit(String name, Consumer<ObjectNode> mutation, String expectedField) {
+        ObjectNode visit = (ObjectNode) JSON.readTree(VISIT);
+        mutation.accept(visit);
+        return new Case(name, JSON.writeValueAsBytes(visit), MediaType.APPLICATION_JSON, h -> { }, expectedField);
+    }
+
+    private static Case step(String name, String body, String expectedField) {
+        return new Case(name, body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, h -> { }, expectedField);
     }
 
     private static Case raw(String name, String body) {
@@ -251,8 +383,13 @@ class HostileRequestsIT {
 
     /** The valid petition with raw bytes spliced into its title, to send text that is not UTF-8. */
     private static byte[] withTitleBytes(byte[] inserted) {
-        byte[] body = IntakeTestSupport.GROUP_PETITION.getBytes(StandardCharsets.UTF_8);
-        byte[] marker = "\"title\":\"".getBytes(StandardCharsets.UTF_8);
+        return splice(IntakeTestSupport.GROUP_PETITION, "\"title\":\"", inserted);
+    }
+
+    /** {@code json} with raw bytes spliced in right after {@code after}. */
+    private static byte[] splice(String json, String after, byte[] inserted) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] marker = after.getBytes(StandardCharsets.UTF_8);
         int at = indexOf(body, marker) + marker.length;
         byte[] spliced = new byte[body.length + inserted.length];
         System.arraycopy(body, 0, spliced, 0, at);

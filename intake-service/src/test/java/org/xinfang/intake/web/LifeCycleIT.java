@@ -9,12 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
@@ -23,15 +23,16 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 import tools.jackson.databind.JsonNode;
 
 /** The life cycle over HTTP: steps answer the new petition, illegal ones 409 with the allowed steps, all published. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@IntakeServiceTest
+@TestPropertySource(properties = {
         "xinfang.intake.limits.handle-within-days=20", "xinfang.intake.limits.extension-max-days=7"})
-@AutoConfigureWebTestClient
 class LifeCycleIT {
 
     private static TopicTap tap;
@@ -57,42 +58,48 @@ class LifeCycleIT {
     @Test
     void aPetitionGoesThroughItsLifeAndEveryStepIsPublished() {
         String id = routedPetition();
-        JsonNode accepted = act(id, "accept", "DEPARTMENT", "{\"reason\":\"属实，受理\"}").expectStatus().isOk()
+        JsonNode accepted = act(id, "accept", Role.DEPARTMENT_HANDLER, "{\"reason\":\"属实，受理\"}").expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
         Instant acceptedAt = Instant.parse(accepted.get("handling").get("acceptedAt").asString());
         assertThat(Instant.parse(accepted.get("dueBy").asString())).as("configured 20 days, not 60")
                 .isEqualTo(acceptedAt.plus(Duration.ofDays(20)));
 
-        act(id, "accept", "DEPARTMENT", null).expectStatus().isEqualTo(409)
+        act(id, "accept", Role.DEPARTMENT_HANDLER, null).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.state").isEqualTo("ACCEPTED")
                 .jsonPath("$.allowedActions").isEqualTo(List.of("start"));
-        act(id, "start", "CLERK", null).expectStatus().isForbidden();
-        act(id, "start", "DEPARTMENT", null).expectStatus().isOk();
-        act(id, "extend", "LEADER", "{\"reason\":\"需要调查取证\",\"days\":8}").expectStatus().isEqualTo(422)
+        act(id, "start", Role.CLERK, null).expectStatus().isForbidden();
+        act(id, "start", Role.DEPARTMENT_HANDLER, null).expectStatus().isOk();
+        // Only the leader approves an extension: the deputy may not, though the state allows it.
+        act(id, "extend", Role.DEPUTY_LEADER, "{\"reason\":\"需要调查取证\",\"days\":3}").expectStatus().isForbidden();
+        act(id, "extend", Role.LEADER, "{\"reason\":\"需要调查取证\",\"days\":8}").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("days");
-        act(id, "extend", "LEADER", "{\"reason\":\"需要调查取证\",\"days\":7}").expectStatus().isOk()
+        act(id, "extend", Role.LEADER, "{\"reason\":\"需要调查取证\",\"days\":7}").expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("EXTENDED");
-        act(id, "extend", "LEADER", "{\"reason\":\"再次延期\",\"days\":3}").expectStatus().isEqualTo(409)
+        act(id, "extend", Role.LEADER, "{\"reason\":\"再次延期\",\"days\":3}").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("resolve"));
-        act(id, "resolve", "DEPARTMENT", "{}").expectStatus().isBadRequest()
+        act(id, "resolve", Role.DEPARTMENT_HANDLER, "{}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reply");
-        act(id, "resolve", "DEPARTMENT", "{\"reply\":\"已整改食堂卫生，书面答复家长。\"}").expectStatus().isOk();
-        act(id, "request-review", "CLERK", "{\"reason\":\"家长对答复不满意\"}").expectStatus().isOk();
-        JsonNode reviewed = act(id, "answer-review", "LEADER", "{\"reply\":\"维持原处理意见\"}").expectStatus().isOk()
+        act(id, "resolve", Role.DEPARTMENT_HANDLER, "{\"reply\":\"已整改食堂卫生，书面答复家长。\"}").expectStatus().isOk();
+        act(id, "request-review", Role.CLERK, "{\"reason\":\"家长对答复不满意\"}").expectStatus().isOk();
+        JsonNode reviewed = act(id, "answer-review", Role.LEADER, "{\"reply\":\"维持原处理意见\"}").expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(reviewed.get("allowedActions").toString()).contains("close").contains("request-re-review");
-        JsonNode closed = act(id, "close", "CLERK", null).expectStatus().isOk()
+        JsonNode closed = act(id, "close", Role.CLERK, null).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         List<String> path = closed.get("history").valueStream().map(h -> h.get("to").asString()).toList();
         assertThat(path).containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "IN_PROGRESS", "EXTENDED", "RESOLVED",
                 "REVIEW_REQUESTED", "REVIEWED", "CLOSED");
         JsonNode extension = closed.get("history").get(4);
-        assertThat(extension.get("actorId").asString()).isEqualTo("u-leader");
+        assertThat(extension.get("actorId").asString())
+                .isEqualTo(IntakeTestSupport.subjectOf(IntakeTestSupport.SCHOOL, Role.LEADER));
         assertThat(extension.get("actorRole").asString()).isEqualTo("LEADER");
         assertThat(extension.get("reason").asString()).contains("7 day(s)").contains("需要调查取证");
+        JsonNode acceptance = closed.get("history").get(2);
+        assertThat(acceptance.get("actorId").asString()).isEqualTo(IntakeTestSupport.SCHOOL + "-logistics");
+        assertThat(acceptance.get("actorRole").asString()).isEqualTo("DEPARTMENT_HANDLER");
 
         IntakeTestSupport.await("all 8 status changes published", Duration.ofSeconds(20), () ->
                 tap.collect(Topics.PETITION_STATUS_CHANGED, e -> id.equals(e.meta().petitionId()), Duration.ofMillis(500))
@@ -105,46 +112,73 @@ class LifeCycleIT {
     }
 
     @Test
-    void stepsNeedAnActorAndAKnownStep() {
+    void stepsNeedATokenAndAKnownStep() {
         String id = routedPetition();
         http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
                 .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[?(@.field == 'X-User-Id')]").exists()
-                .jsonPath("$.errors[?(@.field == 'X-Role')]").exists();
-        act(id, "approve-everything", "LEADER", null).expectStatus().isBadRequest()
+                .header("X-User-Id", "u-1").header("X-Role", "LEADER")
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        act(id, "approve-everything", Role.LEADER, null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("action");
-        act(id, "refuse", "DEPARTMENT", "{\"reason\":{\"$ne\":null}}").expectStatus().isBadRequest();
-        act(id, "refuse", "DEPARTMENT", null).expectStatus().isBadRequest()
+        act(id, "refuse", Role.DEPARTMENT_HANDLER, "{\"reason\":{\"$ne\":null}}").expectStatus().isBadRequest();
+        act(id, "refuse", Role.DEPARTMENT_HANDLER, null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", "s-east-99")
-                .header("X-User-Id", "u-1").header("X-Role", "DEPARTMENT")
+                .header("Authorization", IntakeTestSupport.bearer("s-east-99", Role.LEADER))
                 .exchange().expectStatus().isNotFound();
+        act(id, "accept", Role.BUREAU_DUTY_OFFICER, null).expectStatus().isForbidden();
+        http.get().uri("/api/v1/petitions/{id}", id).header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
+                .exchange().expectBody().jsonPath("$.state").isEqualTo("ROUTED");
+    }
+
+    @Test
+    void aDepartmentActsOnlyOnWhatIsRoutedToIt() {
+        String id = routedPetition(List.of("GENERAL_OFFICE"));
+        // Another department: the petition does not exist for it.
+        http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
+                .header("Authorization", IntakeTestSupport.handler("ACADEMIC_AFFAIRS"))
+                .exchange().expectStatus().isNotFound();
+        // The co-handling department reads it, without identity, but its steps belong to the routed department.
+        http.get().uri("/api/v1/petitions/{id}", id).header("Authorization", IntakeTestSupport.handler("GENERAL_OFFICE"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.petitioners").doesNotExist()
+                .jsonPath("$.department").isEqualTo(IntakeTestSupport.DEPARTMENT);
+        http.post().uri("/api/v1/petitions/{id}/actions/accept", id)
+                .header("Authorization", IntakeTestSupport.handler("GENERAL_OFFICE"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // The clerk may not accept (a department or the leadership does), nor may a handler close.
+        act(id, "accept", Role.CLERK, null).expectStatus().isForbidden();
+        act(id, "refuse", Role.DEPARTMENT_HANDLER, "{\"reason\":\"不属于本校职责\"}").expectStatus().isOk();
+        act(id, "close", Role.DEPARTMENT_HANDLER, null).expectStatus().isForbidden();
+        act(id, "close", Role.DEPUTY_LEADER, null).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("CLOSED");
     }
 
     private String routedPetition() {
-        String id = http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+        return routedPetition(List.of());
+    }
+
+    private String routedPetition(List<String> coDepartments) {
+        String id = http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
         tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
                 EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, id,
                         Instant.now()),
-                "received-" + id, Subject.HYGIENE, "后勤处", List.of(), EmergencyLevel.ELEVATED, List.of(), "test",
+                "received-" + id, Subject.HYGIENE, IntakeTestSupport.DEPARTMENT, coDepartments, EmergencyLevel.ELEVATED, List.of(), "test",
                 new Deadlines(Instant.now().plus(Duration.ofDays(15)), 60, 30)));
         IntakeTestSupport.await("routed", Duration.ofSeconds(20), () -> "ROUTED".equals(
-                http.get().uri("/api/v1/petitions/{id}", id)
-                        .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
+                http.get().uri("/api/v1/petitions/{id}", id).header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                         .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("state").asString()));
         return id;
     }
 
-    private WebTestClient.ResponseSpec act(String id, String action, String role, String body) {
+    private WebTestClient.ResponseSpec act(String id, String action, Role role, String body) {
         WebTestClient.RequestBodySpec request = http.post().uri("/api/v1/petitions/{id}/actions/{action}", id, action)
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", IntakeTestSupport.SCHOOL)
-                .header("X-User-Id", "u-" + role.toLowerCase()).header("X-Role", role);
+                .header("Authorization", IntakeTestSupport.bearer(role));
         return body == null ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

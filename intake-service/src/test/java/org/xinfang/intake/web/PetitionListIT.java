@@ -14,29 +14,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 import tools.jackson.databind.JsonNode;
 
-/** The school's register with filters and cursor pages, and a department's inbox. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+/**
+ * The school's register with filters and cursor pages, and a department's inbox; a department handler lists only
+ * what is routed to or co-handled by its department and opens only its own inbox.
+ */
+@IntakeServiceTest
 class PetitionListIT {
 
     private static final String SCHOOL = "s-list-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LOGISTICS = "LOGISTICS";
+    private static final String OFFICE = "GENERAL_OFFICE";
     private static final String INDIVIDUAL_PHONE = """
             {"channel":"PHONE","form":"INDIVIDUAL","headcount":1,"anonymous":false,
              "petitioners":[{"name":"张某","relation":"TEACHER"}],"title":"工资发放","description":"反映工资迟发。"}""";
@@ -74,10 +79,11 @@ class PetitionListIT {
             individuals.add(register(INDIVIDUAL_PHONE));
         }
         // Three group petitions go to Logistics: one already overdue to accept, two due later.
-        route(groups.get(0), "后勤处", Instant.now().minus(Duration.ofDays(1)));
-        route(groups.get(1), "后勤处", Instant.now().plus(Duration.ofDays(10)));
-        route(groups.get(2), "后勤处", Instant.now().plus(Duration.ofDays(5)));
-        route(individuals.get(0), "办公室", Instant.now().plus(Duration.ofDays(5)));
+        route(groups.get(0), LOGISTICS, List.of(), Instant.now().minus(Duration.ofDays(1)));
+        route(groups.get(1), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(10)));
+        route(groups.get(2), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(5)));
+        // One individual petition goes to the General Office, with Logistics co-handling it.
+        route(individuals.get(0), OFFICE, List.of(LOGISTICS), Instant.now().plus(Duration.ofDays(5)));
         IntakeTestSupport.await("four petitions routed", Duration.ofSeconds(20),
                 () -> list("state=ROUTED&limit=100").get("items").size() == 4);
     }
@@ -112,7 +118,7 @@ class PetitionListIT {
         seed();
         assertThat(ids("form=INDIVIDUAL&limit=100")).containsExactlyInAnyOrderElementsOf(individuals);
         assertThat(ids("channel=VISIT&limit=100")).containsExactlyInAnyOrderElementsOf(groups);
-        assertThat(ids("department=后勤处")).containsExactlyInAnyOrder(groups.get(0), groups.get(1), groups.get(2));
+        assertThat(ids("department=" + LOGISTICS)).containsExactlyInAnyOrder(groups.get(0), groups.get(1), groups.get(2));
         assertThat(ids("state=ROUTED&form=INDIVIDUAL")).containsExactly(individuals.get(0));
         assertThat(ids("state=RECEIVED,ROUTED&limit=100")).hasSize(25);
         assertThat(ids("level=ELEVATED&limit=100")).hasSize(4);
@@ -128,16 +134,42 @@ class PetitionListIT {
     @Test
     void theInboxShowsADepartmentsOpenPetitionsSoonestDeadlineFirst() {
         seed();
-        JsonNode inbox = get("/api/v1/departments/后勤处/inbox?limit=2");
+        JsonNode inbox = get("/api/v1/departments/" + LOGISTICS + "/inbox?limit=2");
         List<String> first = new ArrayList<>();
         inbox.get("items").forEach(i -> first.add(i.get("id").asString()));
         assertThat(first).containsExactly(groups.get(0), groups.get(2));
         assertThat(inbox.get("items").get(0).get("overdue").asBoolean()).isTrue();
-        JsonNode rest = get("/api/v1/departments/后勤处/inbox?limit=2&cursor=" + inbox.get("nextCursor").asString());
+        JsonNode rest = get("/api/v1/departments/" + LOGISTICS + "/inbox?limit=2&cursor=" + inbox.get("nextCursor").asString());
         assertThat(rest.get("items")).hasSize(1);
         assertThat(rest.get("items").get(0).get("id").asString()).isEqualTo(groups.get(1));
         assertThat(rest.get("nextCursor").isNull()).isTrue();
-        assertThat(get("/api/v1/departments/教导处/inbox").get("items")).isEmpty();
+        assertThat(get("/api/v1/departments/ACADEMIC_AFFAIRS/inbox").get("items")).isEmpty();
+    }
+
+    @Test
+    void aDepartmentHandlerListsOnlyItsDepartmentsShare() {
+        seed();
+        String logistics = handler(LOGISTICS);
+        assertThat(ids(logistics, "limit=100")).as("routed to Logistics, or co-handled by it")
+                .containsExactlyInAnyOrder(groups.get(0), groups.get(1), groups.get(2), individuals.get(0));
+        assertThat(ids(logistics, "department=" + OFFICE)).containsExactly(individuals.get(0));
+        assertThat(ids(logistics, "form=GROUP&limit=100")).hasSize(3);
+        assertThat(ids(handler("ACADEMIC_AFFAIRS"), "limit=100")).isEmpty();
+        assertThat(getAs(logistics, "/api/v1/petitions?limit=100").toString()).doesNotContain("王某").doesNotContain("张某");
+
+        List<String> inbox = new ArrayList<>();
+        getAs(logistics, "/api/v1/departments/" + LOGISTICS + "/inbox").get("items")
+                .forEach(i -> inbox.add(i.get("id").asString()));
+        assertThat(inbox).as("its own inbox: what it has to act on").containsExactly(groups.get(0), groups.get(2),
+                groups.get(1));
+        http.get().uri("/api/v1/departments/" + OFFICE + "/inbox").header("Authorization", logistics)
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(getAs(TestIssuer.shared().school(IntakeTestSupport.DISTRICT, SCHOOL, Role.LEADER).bearer(),
+                "/api/v1/departments/" + OFFICE + "/inbox").get("items")).hasSize(1);
+        http.get().uri("/api/v1/petitions").header("Authorization",
+                        IntakeTestSupport.bearer(IntakeTestSupport.DISTRICT, null, Role.BUREAU_ANALYST))
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test
@@ -146,8 +178,7 @@ class PetitionListIT {
                 {"state=LOST", "state"}, {"form=CROWD", "form"}, {"cursor=bm90LWEtY3Vyc29y", "cursor"},
                 {"from=2026-13-01", "from"}, {"overdue=maybe", "overdue"}, {"$where=1", "$where"},
                 {"from=2026-03-02&to=2026-03-01", "to"}, {"department=a%20b", "department"}, {"limit=1&limit=2", "limit"}}) {
-            http.get().uri("/api/v1/petitions?" + bad[0])
-                    .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+            http.get().uri("/api/v1/petitions?" + bad[0]).header("Authorization", clerk())
                     .exchange().expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo(bad[1]);
@@ -155,8 +186,12 @@ class PetitionListIT {
     }
 
     private List<String> ids(String query) {
+        return ids(clerk(), query);
+    }
+
+    private List<String> ids(String bearer, String query) {
         List<String> ids = new ArrayList<>();
-        list(query).get("items").forEach(i -> ids.add(i.get("id").asString()));
+        getAs(bearer, "/api/v1/petitions?" + query).get("items").forEach(i -> ids.add(i.get("id").asString()));
         return ids;
     }
 
@@ -165,24 +200,34 @@ class PetitionListIT {
     }
 
     private JsonNode get(String uri) {
-        return http.get().uri(uri)
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+        return getAs(clerk(), uri);
+    }
+
+    private JsonNode getAs(String bearer, String uri) {
+        return http.get().uri(uri).header("Authorization", bearer)
                 .exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private String register(String body) {
-        return http.post().uri("/api/v1/petitions")
-                .header("X-District", IntakeTestSupport.DISTRICT).header("X-School", SCHOOL)
+        return http.post().uri("/api/v1/petitions").header("Authorization", clerk())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
     }
 
-    private static void route(String id, String department, Instant acceptBy) {
+    private static String clerk() {
+        return TestIssuer.shared().school(IntakeTestSupport.DISTRICT, SCHOOL, Role.CLERK).bearer();
+    }
+
+    private static String handler(String department) {
+        return TestIssuer.shared().department(IntakeTestSupport.DISTRICT, SCHOOL, department).bearer();
+    }
+
+    private static void route(String id, String department, List<String> coDepartments, Instant acceptBy) {
         tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
                 EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, SCHOOL, id, Instant.now()),
-                "received-" + id, Subject.HYGIENE, department, List.of(), EmergencyLevel.ELEVATED, List.of(), "test",
+                "received-" + id, Subject.HYGIENE, department, coDepartments, EmergencyLevel.ELEVATED, List.of(), "test",
                 new Deadlines(acceptBy, 60, 30)));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.FieldError;
 import org.xinfang.intake.domain.GateEntry;
@@ -34,12 +34,14 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The duty officer's and gate's register: log a visit or a call, read a day's register, and turn an entry into a
- * petition ({@code POST /api/v1/gate/entries/{id}/petition} with a registration body). The petition's id is derived
- * from the entry's, so turning the same entry twice answers the same petition.
+ * The duty officer's and gate's register (值班、门卫来人登记) under {@code /api/v1/visits}: log a visit or a call, read
+ * one or a day's register, and turn a visit into a petition ({@code POST /api/v1/visits/{id}/petition} with a
+ * registration body). The petition's id is derived from the visit's, so turning the same visit twice answers the same
+ * petition. Kept by the school's clerk, leader and deputy leader; a visit of another school is not found.
  */
 @RestController
-class GateController {
+@RequestMapping("/api/v1/visits")
+class VisitController {
 
     private static final Set<String> FIELDS = Set.of("kind", "visitorName", "phone", "headcount", "purpose", "arrivedAt");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{2,19}");
@@ -48,29 +50,29 @@ class GateController {
     private final PetitionRegistrar registrar;
     private final Clock clock;
 
-    GateController(GateRegister register, PetitionRegistrar registrar, Clock clock) {
+    VisitController(GateRegister register, PetitionRegistrar registrar, Clock clock) {
         this.register = register;
         this.registrar = registrar;
         this.clock = clock;
     }
 
-    record GateEntryView(String id, GateEntry.Kind kind,
+    record VisitView(String id, GateEntry.Kind kind,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String visitorName,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
                          int headcount, String purpose, Instant arrivedAt, Instant loggedAt, String loggedBy,
                          String petitionId) {
 
-        static GateEntryView of(GateEntry e, boolean withIdentity) {
-            return new GateEntryView(e.id(), e.kind(), withIdentity ? e.visitorName() : null,
+        static VisitView of(GateEntry e, boolean withIdentity) {
+            return new VisitView(e.id(), e.kind(), withIdentity ? e.visitorName() : null,
                     withIdentity ? e.phone() : null, e.headcount(), e.purpose(), e.arrivedAt(), e.loggedAt(),
                     e.loggedBy(), e.petitionId());
         }
     }
 
-    @PostMapping(path = "/api/v1/gate/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<GateEntryView>> log(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        RequestContext context = RequestContext.of(headers);
-        Actor actor = context.requireActor();
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<VisitView>> log(Caller caller, @RequestBody(required = false) byte[] body) {
+        PetitionAccess.requireRegistering(caller);
+        Actor actor = PetitionAccess.actor(caller, PetitionAccess.registering());
         JsonNode root = JsonBodies.readObject(body);
         List<FieldError> errors = new ArrayList<>();
         FieldReader f = new FieldReader(root, "", errors);
@@ -88,16 +90,16 @@ class GateController {
         if (!errors.isEmpty()) {
             throw new InvalidPetitionException(errors);
         }
-        GateEntry entry = new GateEntry(UUID.randomUUID().toString(), context.district(), context.school(), kind, name,
+        GateEntry entry = new GateEntry(UUID.randomUUID().toString(), caller.district(), PetitionAccess.school(caller), kind, name,
                 phone, headcount, purpose, arrivedAt == null ? now : arrivedAt, now, actor.id(), null);
         return register.log(entry).map(logged -> ResponseEntity.status(HttpStatus.CREATED)
-                .location(java.net.URI.create("/api/v1/gate/entries/" + logged.id()))
-                .body(GateEntryView.of(logged, context.seesIdentity())));
+                .location(java.net.URI.create("/api/v1/visits/" + logged.id()))
+                .body(VisitView.of(logged, PetitionAccess.seesIdentity(caller))));
     }
 
-    @GetMapping("/api/v1/gate/entries")
-    Mono<List<GateEntryView>> day(@RequestHeader HttpHeaders headers, @RequestParam(required = false) String date) {
-        RequestContext context = RequestContext.of(headers);
+    @GetMapping
+    Mono<List<VisitView>> day(Caller caller, @RequestParam(required = false) String date) {
+        PetitionAccess.requireRegistering(caller);
         LocalDate day;
         try {
             day = date == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : LocalDate.parse(date);
@@ -105,29 +107,39 @@ class GateController {
             throw new InvalidPetitionException(List.of(new FieldError("date", "must be a date YYYY-MM-DD")));
         }
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return register.between(context.district(), context.school(), from, from.plus(1, ChronoUnit.DAYS))
-                .map(e -> GateEntryView.of(e, context.seesIdentity()))
+        return register.between(caller.district(), PetitionAccess.school(caller), from, from.plus(1, ChronoUnit.DAYS))
+                .map(e -> VisitView.of(e, PetitionAccess.seesIdentity(caller)))
                 .collectList();
     }
 
-    @PostMapping(path = "/api/v1/gate/entries/{id}/petition", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<PetitionView>> toPetition(@RequestHeader HttpHeaders headers, @PathVariable String id,
-                                                  @RequestBody(required = false) byte[] body) {
-        RequestContext context = RequestContext.of(headers);
-        context.requireActor();
+    @GetMapping("/{id}")
+    Mono<VisitView> byId(Caller caller, @PathVariable String id) {
+        PetitionAccess.requireRegistering(caller);
         if (!PetitionController.PETITION_ID.matcher(id).matches()) {
-            throw new PetitionNotFoundException(id);
+            throw PetitionNotFoundException.id(id);
+        }
+        return register.find(caller.district(), PetitionAccess.school(caller), id)
+                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .map(e -> VisitView.of(e, PetitionAccess.seesIdentity(caller)));
+    }
+
+    @PostMapping(path = "/{id}/petition", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PetitionView>> toPetition(Caller caller, @PathVariable String id,
+                                                  @RequestBody(required = false) byte[] body) {
+        PetitionAccess.requireRegistering(caller);
+        if (!PetitionController.PETITION_ID.matcher(id).matches()) {
+            throw PetitionNotFoundException.id(id);
         }
         Registration registration = RegistrationReader.read(body);
         String petitionId = UUID.nameUUIDFromBytes(("gate|" + id).getBytes(StandardCharsets.UTF_8)).toString();
-        return register.find(context.district(), context.school(), id)
-                .switchIfEmpty(Mono.error(() -> new PetitionNotFoundException(id)))
+        return register.find(caller.district(), PetitionAccess.school(caller), id)
+                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
                 .flatMap(entry -> {
                     if (registration.channel() != entry.kind().channel()) {
                         return Mono.error(new InvalidPetitionException(List.of(new FieldError("channel",
                                 "a " + entry.kind() + " entry becomes a " + entry.kind().channel() + " petition"))));
                     }
-                    return registrar.register(context, registration, petitionId, PetitionRegistrar.sha256(body))
+                    return registrar.register(caller, registration, petitionId, PetitionRegistrar.sha256(body))
                             .flatMap(answer -> register.linkPetition(id, petitionId).thenReturn(answer));
                 });
     }
