@@ -35,6 +35,12 @@ public final class IntakeTestSupport {
 
     /** Points the application at the shared infrastructure, in a database and consumer group unique to the caller. */
     public static void infrastructure(DynamicPropertyRegistry registry, Class<?> testClass) {
+        storeAndBroker(registry, testClass);
+        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** The broker and the store only: the caller says which issuer the service trusts. */
+    public static void storeAndBroker(DynamicPropertyRegistry registry, Class<?> testClass) {
         Infrastructure infrastructure = Infrastructure.shared();
         String unique = testClass.getSimpleName().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrap);
@@ -43,7 +49,6 @@ public final class IntakeTestSupport {
         registry.add("spring.kafka.consumer.group-id", () -> "intake-" + unique);
         registry.add("xinfang.intake.outbox.relay-interval", () -> "500ms");
         registry.add("xinfang.intake.outbox.sweep-interval", () -> "2s");
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** An {@code Authorization} value for {@code role} in the main test school (a handler of {@link #DEPARTMENT}). */

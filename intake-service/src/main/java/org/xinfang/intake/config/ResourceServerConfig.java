@@ -2,6 +2,8 @@ package org.xinfang.intake.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -10,9 +12,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -24,20 +30,30 @@ import tools.jackson.databind.json.JsonMapper;
  * This service is an OAuth2 resource server on the same issuer and audience as the gateway: it trusts nothing the
  * network says, so every API request needs a valid bearer token again here. Who may do what is decided afterwards in
  * the web layer from the token's {@code Caller} (docs/access.md). Open without a token: actuator and the OpenAPI
- * document. Stateless: no session, no CSRF token, no login form, no default user.
+ * document. Stateless: no session, no CSRF token, no login form, no default user. The issuer is not needed to start:
+ * its key set is fetched with the first token, and while it is out of reach a request answers 503, not 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class ResourceServerConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(ResourceServerConfig.class);
+
+    /** Tells a caller to retry when the issuer's key set cannot be fetched: the token may well be good. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @Bean
-    SecurityWebFilterChain tokensRequired(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain tokensRequired(ServerHttpSecurity http, JsonMapper json, ReactiveJwtDecoder decoder) {
         return http
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.authenticationManager(checkedWith(decoder)))
+                        .authenticationFailureHandler((filterExchange, failure) ->
+                                failure instanceof AuthenticationServiceException
+                                        ? issuerUnreachable(json, filterExchange.getExchange(), failure)
+                                        : unauthorized(json, filterExchange.getExchange(), failure))
                         .authenticationEntryPoint((exchange, failure) -> unauthorized(json, exchange, failure))
                         .accessDeniedHandler((exchange, denied) -> problem(json, exchange, HttpStatus.FORBIDDEN,
                                 "This token does not allow this request.")))
@@ -52,6 +68,26 @@ class ResourceServerConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .build();
+    }
+
+    /**
+     * Boot's decoder (issuer, audience, lifetime, RS256 and {@link CallerClaimsValidator}); a failure that is not the
+     * token's fault, such as the issuer's key set being out of reach, becomes an {@link AuthenticationServiceException}.
+     */
+    private static ReactiveAuthenticationManager checkedWith(ReactiveJwtDecoder decoder) {
+        ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(decoder);
+        return authentication -> tokens.authenticate(authentication).onErrorMap(
+                failure -> !(failure instanceof AuthenticationException),
+                failure -> new AuthenticationServiceException("the token issuer's key set is not reachable", failure));
+    }
+
+    /** 503 problem+json with Retry-After: the token could not be checked, which says nothing against it. */
+    private static Mono<Void> issuerUnreachable(JsonMapper json, ServerWebExchange exchange, AuthenticationException failure) {
+        log.warn("answering 503: the token could not be checked: {}", failure.getCause() == null ? failure.getMessage()
+                : failure.getCause().toString());
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return problem(json, exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                "The token's issuer cannot be reached to check it. Retry after " + RETRY_AFTER_SECONDS + " s.");
     }
 
     /** 401 problem+json; {@code WWW-Authenticate} says why, as RFC 6750 asks. */
