@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
@@ -76,7 +78,7 @@ class RoutingIT {
         assertThat(routed.reasons()).anyMatch(r -> r.contains("食堂")).anyMatch(r -> r.contains("group of 12"));
 
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
-                .header("X-District", Petitions.DISTRICT).header("X-School", Petitions.SCHOOL)
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, Petitions.SCHOOL, Role.CLERK))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().exists("X-Request-Id")
@@ -93,25 +95,29 @@ class RoutingIT {
     }
 
     @Test
-    void anotherSchoolSeesNoDecisionAndTenancyHeadersAreRequired() {
+    void anotherSchoolSeesNoDecisionAndTenancyHeadersNameNoTenant() {
         PetitionReceived received = Petitions.received(Form.INDIVIDUAL, 1, "孩子转学手续办不下来", "家长反映转学手续迟迟办不下来。");
         tap.publish(Topics.PETITION_RECEIVED, received);
         tap.awaitOne(Topics.PETITION_ROUTED, r -> r.receivedEventId().equals(received.meta().eventId()), WAIT);
 
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
-                .header("X-District", Petitions.DISTRICT).header("X-School", "s-east-02")
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, "s-east-02", Role.CLERK))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // The old tenancy headers are no source of identity: naming the petition's school changes nothing.
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, "s-east-02", Role.CLERK))
+                .header("X-District", Petitions.DISTRICT).header("X-School", Petitions.SCHOOL)
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == 'X-District')].reason").isEqualTo("header is required")
-                .jsonPath("$.errors[?(@.field == 'X-School')].reason").isEqualTo("header is required");
+                .expectStatus().isNotFound();
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
                 .header("X-District", Petitions.DISTRICT).header("X-School", Petitions.SCHOOL)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, Petitions.SCHOOL, Role.CLERK))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.subject").isEqualTo("TRANSFER").jsonPath("$.level").isEqualTo("ROUTINE");

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
@@ -63,13 +65,15 @@ class RuleSetAdministrationIT {
 
     @Test
     void onlyTheDistrictsAdministratorMayChangeItsRuleSet() {
-        web.put().uri(BASE).header("X-District", DISTRICT).bodyValue(body(0, "LOGISTICS"))
+        web.put().uri(BASE).header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(DISTRICT, SCHOOL, Role.LEADER))
+                .bodyValue(body(0, "LOGISTICS"))
                 .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.put().uri(BASE).header("X-District", "d-other").header("X-Role", "ADMINISTRATOR").bodyValue(body(0, "LOGISTICS"))
-                .exchange().expectStatus().isForbidden();
-        web.put().uri(BASE).header("X-Role", "ADMINISTRATOR").bodyValue(body(0, "LOGISTICS"))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-District");
+        web.put().uri(BASE).header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.administrator("d-other", "wang.admin", "王管理员"))
+                .bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // A header claiming the role is no token.
+        web.put().uri(BASE).header("X-District", DISTRICT).header("X-Role", "ADMINISTRATOR").bodyValue(body(0, "LOGISTICS"))
+                .exchange().expectStatus().isUnauthorized();
     }
 
     @Test
@@ -101,11 +105,14 @@ class RuleSetAdministrationIT {
         // The district moves hygiene to a canteen committee of its own.
         Map<String, Object> district = body(0, "CANTEEN_COMMITTEE");
         district.put("comment", "canteens are run by a district committee");
-        admin(web.put().uri(BASE)).header("X-User", "zhang.admin").bodyValue(district)
+        web.put().uri(BASE).header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.administrator(DISTRICT, "zhang.admin", "张管理员"))
+                .header("X-User", "someone.else").bodyValue(district)
                 .exchange().expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.versionName").isEqualTo(DISTRICT + "-1")
                 .jsonPath("$.savedBy").isEqualTo("zhang.admin")
+                .jsonPath("$.savedByName").isEqualTo("张管理员")
+                .jsonPath("$.savedByRole").isEqualTo("ADMINISTRATOR")
                 .jsonPath("$.changes[0]").isEqualTo("departments added: CANTEEN_COMMITTEE")
                 .jsonPath("$.changes[1]").isEqualTo("HYGIENE: LOGISTICS → CANTEEN_COMMITTEE");
         // A second edit from the same base loses: no silent overwrite.
@@ -134,7 +141,8 @@ class RuleSetAdministrationIT {
 
         Map<String, Object> second = body(1, "CANTEEN_COMMITTEE");
         second.put("coordinator", null);
-        admin(web.put().uri(BASE)).header("X-User", "li.admin").bodyValue(second)
+        web.put().uri(BASE).header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.administrator(DISTRICT, "li.admin", "李管理员"))
+                .bodyValue(second)
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.version").isEqualTo(2)
                 .jsonPath("$.changes[0]").isEqualTo("coordinator: GENERAL_OFFICE → null");
@@ -145,8 +153,14 @@ class RuleSetAdministrationIT {
                 .jsonPath("$[1].version").isEqualTo(1).jsonPath("$[1].savedBy").isEqualTo("zhang.admin")
                 .jsonPath("$[1].comment").isEqualTo("canteens are run by a district committee")
                 .jsonPath("$[1].savedAt").exists();
-        web.get().uri("/api/v1/routing/rule-sets/effective").header("X-District", DISTRICT).header("X-School", "s-admin-09")
+        web.get().uri("/api/v1/routing/rule-sets/effective")
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(DISTRICT, "s-admin-09", Role.DEPUTY_LEADER))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.versionName").isEqualTo(DISTRICT + "-2");
+        web.get().uri("/api/v1/routing/rule-sets/effective")
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(DISTRICT, SCHOOL, Role.LEADER))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.versionName").isEqualTo(DISTRICT + "/" + SCHOOL + "-1");
+        admin(web.get().uri("/api/v1/routing/rule-sets/effective?school=" + SCHOOL))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.versionName").isEqualTo(DISTRICT + "/" + SCHOOL + "-1");
     }
 
     @Test
@@ -182,7 +196,8 @@ class RuleSetAdministrationIT {
         dryRun("d-dry", "s-dry-01", Map.of("form", "CROWD", "headcount", 3, "title", "t", "description", "d"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("form");
-        web.post().uri("/api/v1/routing/dry-run").header("X-District", "d-dry").header("X-School", "s-dry-01")
+        web.post().uri("/api/v1/routing/dry-run")
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school("d-dry", "s-dry-01", Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -193,19 +208,20 @@ class RuleSetAdministrationIT {
         dryRun("d-dry", "s-dry-01", Map.of("form", "INDIVIDUAL", "headcount", 1, "title", "t", "description", "长".repeat(200_000)))
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.put().uri(BASE).header("X-District", DISTRICT).header("X-Role", "ADMINISTRATOR")
+        admin(web.put().uri(BASE))
                 .contentType(MediaType.APPLICATION_JSON)
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private WebTestClient.ResponseSpec dryRun(String district, String school, Map<String, Object> petition) {
-        return web.post().uri("/api/v1/routing/dry-run").header("X-District", district).header("X-School", school)
+        return web.post().uri("/api/v1/routing/dry-run")
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(district, school, Role.CLERK))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(petition).exchange();
     }
 
     private static <S extends WebTestClient.RequestHeadersSpec<?>> S admin(S spec) {
-        spec.header("X-District", DISTRICT).header("X-Role", "ADMINISTRATOR");
+        spec.header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.administrator(DISTRICT, "admin-" + DISTRICT, "区管理员"));
         return spec;
     }
 

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.topic.Topics;
@@ -58,7 +60,7 @@ class StoreOutageIT {
         try {
             tap.publish(Topics.PETITION_RECEIVED, received);
             web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
-                    .header("X-District", Petitions.DISTRICT).header("X-School", Petitions.SCHOOL)
+                    .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, Petitions.SCHOOL, Role.CLERK))
                     .exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -72,7 +74,7 @@ class StoreOutageIT {
                 r -> r.receivedEventId().equals(received.meta().eventId()), Duration.ofSeconds(90));
         assertThat(routed.department()).isEqualTo("YOUNG_PIONEERS");
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
-                .header("X-District", Petitions.DISTRICT).header("X-School", Petitions.SCHOOL)
+                .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, Petitions.SCHOOL, Role.CLERK))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.subject").isEqualTo("TRAFFIC_SAFETY");
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();

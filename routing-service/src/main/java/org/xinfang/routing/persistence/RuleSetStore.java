@@ -41,6 +41,8 @@ public final class RuleSetStore {
     static final String COORDINATOR = "coordinator";
     static final String SAVED_AT = "savedAt";
     static final String SAVED_BY = "savedBy";
+    static final String SAVED_BY_NAME = "savedByName";
+    static final String SAVED_BY_ROLE = "savedByRole";
     static final String COMMENT = "comment";
     static final String CHANGES = "changes";
 
@@ -102,7 +104,7 @@ public final class RuleSetStore {
      * Saves a validated rule set as the next version of its scope. Answers empty when another save took that version
      * first (the caller reports a conflict rather than overwrite).
      */
-    public Mono<SavedRuleSet> saveNext(RuleSet ruleSet, int expectedPrevious, String savedBy, String comment,
+    public Mono<SavedRuleSet> saveNext(RuleSet ruleSet, int expectedPrevious, Editor savedBy, String comment,
                                        List<String> changes, Instant at) {
         RuleSet versioned = ruleSet.withVersion(ruleSet.scope(), expectedPrevious + 1);
         SavedRuleSet saved = new SavedRuleSet(versioned, savedBy, at, comment, changes);
@@ -127,7 +129,9 @@ public final class RuleSetStore {
                 .append(ASSIGNMENTS, assignments)
                 .append(COORDINATOR, r.coordinator())
                 .append(SAVED_AT, Date.from(saved.savedAt()))
-                .append(SAVED_BY, saved.savedBy())
+                .append(SAVED_BY, saved.savedBy().subject())
+                .append(SAVED_BY_NAME, saved.savedBy().name())
+                .append(SAVED_BY_ROLE, saved.savedBy().role())
                 .append(COMMENT, saved.comment())
                 .append(CHANGES, saved.changes());
     }
@@ -143,12 +147,20 @@ public final class RuleSetStore {
         RuleScope scope = new RuleScope(doc.getString(DISTRICT), doc.getString(SCHOOL));
         RuleSet ruleSet = new RuleSet(scope, doc.getInteger(VERSION), java.util.Set.copyOf(doc.getList(DEPARTMENTS, String.class)),
                 assignments, doc.getString(COORDINATOR));
-        return new SavedRuleSet(ruleSet, doc.getString(SAVED_BY), doc.getDate(SAVED_AT).toInstant(), doc.getString(COMMENT),
+        Editor editor = new Editor(doc.getString(SAVED_BY), doc.getString(SAVED_BY_NAME), doc.getString(SAVED_BY_ROLE));
+        return new SavedRuleSet(ruleSet, editor, doc.getDate(SAVED_AT).toInstant(), doc.getString(COMMENT),
                 doc.getList(CHANGES, String.class));
     }
 
+    /**
+     * Who saved a version, as their verified token said: its subject, display name and the role that allowed the save.
+     * Versions saved before tokens carry only a name in {@code subject}.
+     */
+    public record Editor(String subject, String name, String role) {
+    }
+
     /** One saved version and its audit facts. */
-    public record SavedRuleSet(RuleSet ruleSet, String savedBy, Instant savedAt, String comment, List<String> changes) {
+    public record SavedRuleSet(RuleSet ruleSet, Editor savedBy, Instant savedAt, String comment, List<String> changes) {
 
         public SavedRuleSet {
             changes = changes == null ? List.of() : List.copyOf(changes);

@@ -1,15 +1,15 @@
 package org.xinfang.routing.web;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.routing.persistence.DecisionStore;
 import reactor.core.publisher.Mono;
 
 /**
- * Routing decisions by petition. Another school's decision answers 404 like a missing one, so a caller cannot even
+ * Routing decisions by petition, for those who may read the petition (docs/access.md). A decision of another school,
+ * or routed to another department for a department handler, answers 404 like a missing one, so a caller cannot even
  * learn that a petition id exists elsewhere.
  */
 @RestController
@@ -22,11 +22,10 @@ class DecisionController {
     }
 
     @GetMapping("/api/v1/routing/decisions/{petitionId}")
-    Mono<DecisionView> decision(@PathVariable String petitionId, @RequestHeader HttpHeaders headers) {
-        Tenant tenant = Tenant.of(headers);
+    Mono<DecisionView> decision(@PathVariable String petitionId, Caller caller) {
+        AccessPolicy.mayReadDecisions(caller);
         return decisions.latestForPetition(petitionId)
-                .filter(routed -> tenant.district().equals(routed.meta().district())
-                        && tenant.school().equals(routed.meta().school()))
+                .filter(routed -> AccessPolicy.reaches(caller, routed))
                 .map(DecisionView::of)
                 .switchIfEmpty(Mono.error(() -> RequestProblem.notFound("no routing decision for petition " + petitionId)));
     }

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Shows how a petition would be routed under the caller's school's current rule set, with every reason, and stores
- * and publishes nothing: for clerks checking a registration and administrators trying a rule-set change.
+ * and publishes nothing: for clerks and leaders checking a registration, and administrators trying a rule-set change
+ * (the district's rules, or one school's with {@code ?school=}).
  */
 @RestController
 class DryRunController {
@@ -35,10 +36,11 @@ class DryRunController {
     }
 
     @PostMapping("/api/v1/routing/dry-run")
-    Mono<DryRunView> dryRun(@RequestBody DryRunRequest body, @RequestHeader HttpHeaders headers) {
-        Tenant tenant = Tenant.of(headers);
+    Mono<DryRunView> dryRun(@RequestBody DryRunRequest body, @RequestParam(required = false) String school, Caller caller) {
+        AccessPolicy.mayDryRun(caller);
+        String rulesOf = AccessPolicy.schoolOf(caller, school);
         var facts = body.toFacts(clock.instant());
-        return ruleSets.effectiveFor(tenant.district(), tenant.school())
+        return ruleSets.effectiveFor(caller.district(), rulesOf)
                 .map(rules -> DryRunView.of(router.route(facts, rules)));
     }
 

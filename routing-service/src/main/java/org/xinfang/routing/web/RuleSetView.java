@@ -12,17 +12,17 @@ import org.xinfang.routing.persistence.RuleSetStore.SavedRuleSet;
 /** A rule-set version with its audit facts (absent for the built-in default). */
 record RuleSetView(String scope, String district, String school, int version, String versionName,
                    List<String> departments, Map<String, Assignment> assignments, String coordinator,
-                   String savedBy, Instant savedAt, String comment, List<String> changes) {
+                   String savedBy, String savedByName, String savedByRole, Instant savedAt, String comment, List<String> changes) {
 
     static RuleSetView of(RuleSet r) {
         return new RuleSetView(r.scope().key(), r.scope().district(), r.scope().school(), r.version(), r.versionName(),
-                List.copyOf(new TreeSet<>(r.departments())), table(r), r.coordinator(), null, null, null, List.of());
+                List.copyOf(new TreeSet<>(r.departments())), table(r), r.coordinator(), null, null, null, null, null, List.of());
     }
 
     static RuleSetView of(SavedRuleSet saved) {
         RuleSet r = saved.ruleSet();
         return new RuleSetView(r.scope().key(), r.scope().district(), r.scope().school(), r.version(), r.versionName(),
-                List.copyOf(new TreeSet<>(r.departments())), table(r), r.coordinator(), saved.savedBy(), saved.savedAt(),
+                List.copyOf(new TreeSet<>(r.departments())), table(r), r.coordinator(), saved.savedBy().subject(), saved.savedBy().name(), saved.savedBy().role(), saved.savedAt(),
                 saved.comment(), saved.changes());
     }
 
