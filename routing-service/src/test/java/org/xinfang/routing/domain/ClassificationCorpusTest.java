@@ -19,15 +19,19 @@ import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.xinfang.contracts.vocabulary.Subject;
 
 /**
- * Issue 5's bar, measured on the labelled corpus: at least 90% of subjects inferred right, and every petition whose
- * text affirms violence or danger to people routed CRITICAL. The confusion summary goes to the log. The held-out
- * set, never used to fit the rules, is scored the same way and logged, to show how far the rules generalise.
+ * Issue 5's bar, measured on the labelled corpus the rules were fitted to: at least 90% of subjects inferred right, and
+ * every petition whose text affirms violence or danger to people found and routed CRITICAL. The held-out set, never
+ * used to fit the rules, is held to the same violence and danger recall; its subject accuracy is logged, not asserted,
+ * to show honestly how far phrase rules generalise. Each confusion summary goes to the log.
  */
 class ClassificationCorpusTest {
 
     private static final Logger log = LoggerFactory.getLogger(ClassificationCorpusTest.class);
-    private static final LabelledCorpus CORPUS = LabelledCorpus.load().and(LabelledCorpus.load("petitions-round2.tsv"));
-    private static final LabelledCorpus HOLDOUT = LabelledCorpus.load("holdout.tsv");
+    /** Fitted: the rules were written and widened reading these (round 3 was a held-out set until it was scored). */
+    private static final LabelledCorpus CORPUS = LabelledCorpus.load().and(LabelledCorpus.load("petitions-round2.tsv"))
+            .and(LabelledCorpus.load("petitions-round3.tsv"));
+    /** Never used to fit the rules: committed before it was first scored. */
+    private static final LabelledCorpus HOLDOUT = LabelledCorpus.load("holdout-2.tsv");
     private static final PetitionRouter ROUTER = new PetitionRouter(SubjectClassifier.standard(), RiskDetector.standard(),
             new LevelRules(LevelThresholds.defaults()), LegalLimits.defaults());
     private static final RuleSet RULES = DefaultRuleSet.create();
@@ -62,13 +66,22 @@ class ClassificationCorpusTest {
         assertThat(score.recallMisses(RiskSignal.DANGER_TO_PEOPLE)).as(score.summary()).isEmpty();
     }
 
-    /** A measurement, not a bar: how the rules do on petitions they were never fitted to. */
+    /** Subject accuracy is a measurement here, not a bar: how the rules do on petitions they were never fitted to. */
     @Test
     void heldOutPetitionsAreScoredAndLogged() {
         Score score = score(HOLDOUT);
         log.info("held-out ({} petitions, never used for fitting) confusion summary\n{}", HOLDOUT.entries().size(),
                 score.summary());
-        assertThat(HOLDOUT.entries()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(HOLDOUT.entries()).hasSizeGreaterThanOrEqualTo(60);
+    }
+
+    /** Danger is not a matter of accuracy: a violent or dangerous petition missed is missed by nobody else. */
+    @Test
+    void everyViolentOrDangerousHeldOutPetitionIsCritical() {
+        Score score = score(HOLDOUT);
+        assertThat(score.notCritical()).as(score.summary()).isEmpty();
+        assertThat(score.recallMisses(RiskSignal.VIOLENCE)).as(score.summary()).isEmpty();
+        assertThat(score.recallMisses(RiskSignal.DANGER_TO_PEOPLE)).as(score.summary()).isEmpty();
     }
 
     private static Score score(LabelledCorpus corpus) {
