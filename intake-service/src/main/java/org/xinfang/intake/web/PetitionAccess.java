@@ -35,14 +35,16 @@ final class PetitionAccess {
     /** Registering a petition, and the gate register (visits). */
     static void requireRegistering(Caller caller) {
         if (!wholeSchool(caller)) {
-            throw new RoleNotAllowedException("only a school's clerk, leader or deputy leader registers petitions and visits");
+            throw new RoleNotAllowedException(
+                    "only a school's clerk, leader or deputy leader registers petitions and keeps the gate register");
         }
     }
 
     /** Reading petitions, their lists and inboxes, and taking life-cycle steps. */
     static void requirePetitions(Caller caller) {
         if (!wholeSchool(caller) && !caller.has(DEPARTMENT_HANDLER)) {
-            throw new RoleNotAllowedException("petitions are open to a school's clerk, department handlers, leader and deputy leader");
+            throw new RoleNotAllowedException(
+                    "petitions are open to a school's clerk, department handlers, leader and deputy leader");
         }
     }
 
@@ -76,7 +78,8 @@ final class PetitionAccess {
             return true;
         }
         RoutingDecision routing = p.routing();
-        return routing != null && (department.equals(routing.department()) || routing.coDepartments().contains(department));
+        return routing != null
+                && (department.equals(routing.department()) || routing.coDepartments().contains(department));
     }
 
     /**
