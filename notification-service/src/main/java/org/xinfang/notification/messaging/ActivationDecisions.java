@@ -90,7 +90,7 @@ public class ActivationDecisions {
     private Mono<Void> dispatchToScene(List<Alert> notices, Incident incident) {
         return alerts.insertNew(notices)
                 // Listeners (escalation timers, channels) block on the store: keep them off the request threads.
-                .then(Mono.fromRunnable(() -> listeners.forEach(l -> l.alertsStored(incident, notices)))
+                .then(Mono.fromRunnable(() -> listeners.forEach(l -> l.alertsStored(notices)))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .then(Flux.fromIterable(notices)
                         .concatMap(n -> publisher.send(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(n))))

@@ -56,39 +56,62 @@ public class AlertRaiser {
     }
 
     public void onRouted(PetitionRouted routed) {
-        RoutedPetition petition = new RoutedPetition(routed.meta().eventId(), routed.meta().district(),
-                routed.meta().school(), routed.meta().petitionId(), routed.subject(), routed.department(),
-                routed.coDepartments(), routed.level());
-        Optional<AlertPlanner.Plan> planned = planner.plan(petition, clock.instant());
-        if (planned.isEmpty()) {
-            log.debug("petition {} at level {}: no alerts", petition.petitionId(), petition.level());
+        onRouted(List.of(routed));
+    }
+
+    /**
+     * The routed events of one poll together: every incident and alert in one write each (side by side), the
+     * listeners told once, every event published at once and awaited once. Round trips per poll, not per event, are
+     * what lets a burst of critical petitions through without queueing behind the store.
+     */
+    public void onRouted(List<PetitionRouted> poll) {
+        Instant now = clock.instant();
+        List<AlertPlanner.Plan> plans = new ArrayList<>();
+        for (PetitionRouted routed : poll) {
+            RoutedPetition petition = new RoutedPetition(routed.meta().eventId(), routed.meta().district(),
+                    routed.meta().school(), routed.meta().petitionId(), routed.subject(), routed.department(),
+                    routed.coDepartments(), routed.level());
+            planner.plan(petition, now).ifPresentOrElse(plans::add, () ->
+                    log.debug("petition {} at level {}: no alerts", petition.petitionId(), petition.level()));
+        }
+        if (plans.isEmpty()) {
             return;
         }
-        AlertPlanner.Plan plan = planned.get();
-        // The incident and its alerts are independent documents: write them side by side.
-        Long created = storing.record(() -> Mono.zip(incidents.open(plan.incident()), alerts.insertNew(plan.alerts()))
+        List<Alert> all = plans.stream().flatMap(p -> p.alerts().stream()).toList();
+        Long created = storing.record(() -> Mono.zip(incidents.openAll(plans.stream().map(AlertPlanner.Plan::incident)
+                                .toList()), alerts.insertNew(all))
                 .map(written -> written.getT2())
                 .block(STORE_TIMEOUT));
         // Stored alerts are what the API shows; listeners (escalation timers, channels) must see them at once.
-        notifying.record(() -> listeners.forEach(l -> l.alertsStored(plan.incident(), plan.alerts())));
-        publishing.record(() -> publish(plan));
-        log.info("petition {} level {}: {} alerts ({} new) for incident {}", petition.petitionId(), petition.level(),
-                plan.alerts().size(), created, plan.incident().incidentId());
+        notifying.record(() -> listeners.forEach(l -> l.alertsStored(all)));
+        publishing.record(() -> publish(plans));
+        for (AlertPlanner.Plan plan : plans) {
+            log.info("petition {} level {}: {} alerts for incident {}", plan.incident().petitionId(),
+                    plan.incident().level(), plan.alerts().size(), plan.incident().incidentId());
+        }
+        log.debug("{} routed events, {} alerts ({} new)", poll.size(), all.size(), created);
     }
 
-    private void publish(AlertPlanner.Plan plan) {
+    private void publish(List<AlertPlanner.Plan> plans) {
         Instant now = clock.instant();
         List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
-        for (Alert alert : plan.alerts()) {
-            events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
+        List<String> requested = new ArrayList<>();
+        for (AlertPlanner.Plan plan : plans) {
+            for (Alert alert : plan.alerts()) {
+                events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
+            }
+            Optional<Alert> request = plan.alerts().stream().filter(a -> a.kind() == AlertKind.ACTIVATION_REQUEST)
+                    .findFirst();
+            request.ifPresent(r -> {
+                events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                        AlertEvents.activationRequested(r, plan.incident(), r.raisedAt())));
+                requested.add(plan.incident().incidentId());
+            });
         }
-        Optional<Alert> request = plan.alerts().stream().filter(a -> a.kind() == AlertKind.ACTIVATION_REQUEST).findFirst();
-        request.ifPresent(r -> events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
-                AlertEvents.activationRequested(r, plan.incident(), r.raisedAt()))));
         publisher.publishAll(events);
         // Not waited for: if this mark is lost, recovery publishes again under the same event ids, which is harmless.
-        Mono.when(alerts.markPublished(plan.alerts().stream().map(Alert::alertId).toList(), now),
-                        request.isPresent() ? incidents.markRequestPublished(plan.incident().incidentId(), now) : Mono.empty())
+        Mono.when(alerts.markPublished(plans.stream().flatMap(p -> p.alerts().stream()).map(Alert::alertId).toList(), now),
+                        requested.isEmpty() ? Mono.empty() : incidents.markRequestsPublished(requested, now))
                 .subscribe(null, e -> log.warn("marking alerts published failed; recovery will republish: {}", e.getMessage()));
     }
 }

@@ -58,17 +58,24 @@ public class DeadlineWatch {
         this.defaultHandleDays = settings.handleWithinDays();
     }
 
-    /** The petition's acceptance limit, from routing's decision; nothing if it was accepted or refused already. */
-    void onRouted(PetitionRouted routed) {
-        var d = routed.deadlines();
-        PetitionDeadlines standing = deadlines.routed(new PetitionDeadlines(routed.meta().petitionId(),
-                routed.meta().district(), routed.meta().school(), routed.department(), routed.level(), routed.subject(),
-                d.acceptBy(), d.handleWithinDays(), d.extensionMaxDays(), false, null, false)).block(TIMEOUT);
-        if (standing == null || standing.acceptanceDone()) {
-            return;
+    /**
+     * The acceptance limits of one poll's routed petitions: standings and timers in one write each. A petition
+     * accepted before its routing was seen (two topics, no order between them) gets timers too; they are cancelled,
+     * not fired, when they fall due, because firing checks the standing first.
+     */
+    void onRouted(List<PetitionRouted> poll) {
+        Instant now = clock.instant();
+        List<PetitionDeadlines> standings = new ArrayList<>();
+        List<DeadlineTimer> timers = new ArrayList<>();
+        for (PetitionRouted routed : poll) {
+            var d = routed.deadlines();
+            standings.add(new PetitionDeadlines(routed.meta().petitionId(), routed.meta().district(),
+                    routed.meta().school(), routed.department(), routed.level(), routed.subject(), d.acceptBy(),
+                    d.handleWithinDays(), d.extensionMaxDays(), false, null, false));
+            timers.addAll(policy.timersFor(routed.meta().petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
+                    routed.meta().eventId(), now));
         }
-        deadlines.schedule(policy.timersFor(standing.petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
-                routed.meta().eventId(), clock.instant())).block(TIMEOUT);
+        deadlines.routedAll(standings).then(deadlines.schedule(timers)).block(TIMEOUT);
     }
 
     /** Acceptance starts the handling limit, an extension moves it, refusal, resolution and closing end both. */
@@ -132,8 +139,7 @@ public class DeadlineWatch {
         }
         Alert alert = policy.alertFor(timer, standing, now);
         alerts.insertNew(List.of(alert)).block(TIMEOUT);
-        // A deadline alert belongs to no incident; listeners act on the alerts alone.
-        listeners.forEach(l -> l.alertsStored(null, List.of(alert)));
+        listeners.forEach(l -> l.alertsStored(List.of(alert)));
         List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
         events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
         publisher.publishAll(events);

@@ -20,11 +20,11 @@ import org.xinfang.notification.domain.Channel;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.Delivery;
 import org.xinfang.notification.domain.EscalationChain;
-import org.xinfang.notification.domain.Incident;
 import org.xinfang.notification.domain.NoiseControl;
 import org.xinfang.notification.domain.Silence;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.ContactStore;
+import org.xinfang.notification.persistence.DeliveryGroupStore;
 import org.xinfang.notification.persistence.DeliveryStore;
 import org.xinfang.notification.persistence.SilenceStore;
 import reactor.core.publisher.Mono;
@@ -56,6 +56,8 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final Duration maxBackoff;
     private final Duration lease;
     private final Duration repeatInterval;
+    private final Duration groupWait;
+    private final DeliveryGroupStore groups;
 
     DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
                        SilenceStore silences, List<ChannelSender> senders, Clock clock,
@@ -63,7 +65,9 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                        @Value("${xinfang.notification.delivery.first-backoff:PT0.5S}") Duration firstBackoff,
                        @Value("${xinfang.notification.delivery.max-backoff:PT1M}") Duration maxBackoff,
                        @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease,
-                       @Value("${xinfang.notification.noise.repeat-interval:PT30M}") Duration repeatInterval) {
+                       @Value("${xinfang.notification.noise.repeat-interval:PT30M}") Duration repeatInterval,
+                       @Value("${xinfang.notification.noise.group-wait:PT30S}") Duration groupWait,
+                       DeliveryGroupStore groups) {
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.alerts = alerts;
@@ -76,10 +80,12 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         this.maxBackoff = maxBackoff;
         this.lease = lease;
         this.repeatInterval = repeatInterval;
+        this.groupWait = groupWait;
+        this.groups = groups;
     }
 
     @Override
-    public void alertsStored(Incident incident, List<Alert> stored) {
+    public void alertsStored(List<Alert> stored) {
         dispatch(stored);
     }
 
@@ -89,14 +95,29 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     }
 
     /**
-     * Alerts of one routed event (one school, one petition, one level): one contacts look-up for all, noise control
-     * once, the delivery records written side by side, then each first attempt started without waiting for it.
+     * Alerts of the routed events of one poll: for each routed event (one school, one petition, one level) one contacts
+     * look-up and noise control once; every delivery record of the poll is written side by side and waited for once,
+     * then each first attempt starts without waiting for it.
      */
-    private void dispatch(List<Alert> batch) {
-        if (batch.isEmpty()) {
+    private void dispatch(List<Alert> stored) {
+        if (stored.isEmpty()) {
             return;
         }
-        batch.forEach(stream::emit);
+        stored.forEach(stream::emit);
+        Instant now = clock.instant();
+        Map<List<Object>, List<Alert>> byCause = new java.util.LinkedHashMap<>();
+        for (Alert alert : stored) {
+            byCause.computeIfAbsent(List.of(alert.district(), alert.school(), alert.petitionId(), alert.level()),
+                    k -> new java.util.ArrayList<>()).add(alert);
+        }
+        List<Mono<Void>> work = new java.util.ArrayList<>();
+        for (List<Alert> ofCause : byCause.values()) {
+            work.add(dispatchCause(ofCause, now));
+        }
+        Mono.when(work).block(TIMEOUT);
+    }
+
+    private Mono<Void> dispatchCause(List<Alert> batch, Instant now) {
         Alert first = batch.get(0);
         List<Contact> ofSchool = contacts.forDelivery(first.district(), first.school()).block(TIMEOUT);
         List<Delivery> planned = new java.util.ArrayList<>();
@@ -106,27 +127,32 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
             byId.put(alert.alertId(), alert);
         }
         if (planned.isEmpty()) {
-            return;
+            return Mono.empty();
         }
-        Instant now = clock.instant();
         Optional<String> heldBack = holdBack(first, now);
-        reactor.core.publisher.Flux.fromIterable(planned)
+        return reactor.core.publisher.Flux.fromIterable(planned)
                 .flatMap(delivery -> {
                     if (heldBack.isPresent()) {
                         return deliveries.insertHeldBack(delivery, heldBack.get(), now);
                     }
                     Alert alert = byId.get(delivery.alertId());
                     String repeatKey = repeatKey(delivery, alert);
-                    return repeatedWithinInterval(alert, repeatKey, now).flatMap(repeated -> repeated
-                            ? deliveries.insertHeldBack(delivery, "repeat: already sent within " + repeatInterval, now)
-                            : deliveries.insertClaimed(delivery, repeatKey, now, now.plus(lease))
-                                    .doOnNext(inserted -> {
-                                        if (inserted) {
-                                            attempt(delivery, alert, 0);
-                                        }
-                                    }).then());
+                    return repeatedWithinInterval(alert, repeatKey, now).flatMap(repeated -> {
+                        if (repeated) {
+                            return deliveries.insertHeldBack(delivery, "repeat: already sent within " + repeatInterval, now);
+                        }
+                        if (waitsForGroup(alert)) {
+                            return group(delivery, alert, repeatKey, now);
+                        }
+                        return deliveries.insertClaimed(delivery, repeatKey, now, now.plus(lease))
+                                .doOnNext(inserted -> {
+                                    if (inserted) {
+                                        attempt(delivery, alert, 0);
+                                    }
+                                }).then();
+                    });
                 })
-                .then().block(TIMEOUT);
+                .then();
     }
 
     /**
@@ -146,6 +172,89 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
             return Mono.just(false);
         }
         return deliveries.sentSince(repeatKey, now.minus(repeatInterval));
+    }
+
+    /** Critical alerts never wait for a grouping window. */
+    private boolean waitsForGroup(Alert alert) {
+        return alert.level() != EmergencyLevel.CRITICAL && !groupWait.isZero();
+    }
+
+    /**
+     * Puts a non-critical delivery into the recipient's grouping window (the same channel and address: the same
+     * person); the call that opens a window makes sure it is sent when it closes.
+     */
+    private Mono<Void> group(Delivery delivery, Alert alert, String repeatKey, Instant now) {
+        String key = alert.district() + "|" + delivery.channel() + "|" + delivery.target();
+        return groups.join(key, delivery.channel().name(), delivery.target(), now, now.plus(groupWait))
+                .flatMap(window -> deliveries.insertGrouped(delivery, repeatKey, window.groupId(), now)
+                        .doOnNext(inserted -> {
+                            if (window.createdByCaller()) {
+                                flushAt(window.groupId(), window.dueAt());
+                            }
+                        }))
+                .then();
+    }
+
+    private void flushAt(String groupId, Instant at) {
+        // The store keeps milliseconds: wake a little after the window closes, never a fraction before it.
+        Mono.delay(Duration.ofMillis(Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 5))
+                .then(Mono.defer(() -> flush(groupId)))
+                .subscribe(null, e -> log.warn("group {} could not be sent; the sweep will retry: {}", groupId,
+                        e.getMessage()));
+    }
+
+    /**
+     * Sends a closed window as one message: a single member as its own alert, several as one grouped notification
+     * whose idempotency key is the group's id. A failure retries the whole group with backoff, then dead-letters it.
+     */
+    private Mono<Void> flush(String groupId) {
+        Instant now = clock.instant();
+        return groups.claim(groupId, now, now.plus(lease)).flatMap(window -> deliveries.groupedIn(window.groupId())
+                .collectList()
+                .flatMap(members -> {
+                    if (members.isEmpty()) {
+                        return groups.sent(window.groupId(), window.attempts(), now);
+                    }
+                    return reactor.core.publisher.Flux.fromIterable(members)
+                            .concatMap(m -> alerts.byId(m.delivery().alertId()))
+                            .collectList()
+                            .flatMap(found -> send(window, members, found));
+                }));
+    }
+
+    private Mono<Void> send(DeliveryGroupStore.Group window, List<DeliveryStore.Tracked> members, List<Alert> found) {
+        List<String> ids = members.stream().map(m -> m.delivery().deliveryId()).toList();
+        Map<String, Alert> byId = new java.util.HashMap<>();
+        found.forEach(a -> byId.put(a.alertId(), a));
+        Delivery first = members.get(0).delivery();
+        boolean single = members.size() == 1 && byId.containsKey(first.alertId());
+        OutboundMessage message = single ? AlertMessage.of(first, byId.get(first.alertId()))
+                : AlertMessage.grouped(window.groupId(), members.stream().map(m -> m.delivery()).toList(), byId);
+        String key = single ? first.deliveryId() : window.groupId();
+        int attempts = window.attempts() + 1;
+        return senders.get(Channel.valueOf(window.channel())).send(key, window.target(), message)
+                .then(Mono.defer(() -> {
+                    Instant at = clock.instant();
+                    return deliveries.groupDelivered(window.groupId(), ids, attempts, at)
+                            .then(groups.sent(window.groupId(), attempts, at))
+                            .thenMany(deliveries.releaseLateMembers(window.groupId(), at))
+                            .concatMap(late -> retry(late))
+                            .then();
+                }))
+                .onErrorResume(e -> {
+                    Instant at = clock.instant();
+                    String error = describe(e);
+                    if (attempts >= maxAttempts) {
+                        log.warn("group {} of {} deliveries over {} dead after {} attempts: {}", window.groupId(),
+                                ids.size(), window.channel(), attempts, error);
+                        return deliveries.groupFailed(window.groupId(), ids, attempts, error, true, at)
+                                .then(groups.dead(window.groupId(), attempts, error));
+                    }
+                    Duration wait = Delivery.backoff(attempts, firstBackoff, maxBackoff);
+                    return deliveries.groupFailed(window.groupId(), ids, attempts, error, false, at)
+                            .then(groups.retryAt(window.groupId(), attempts, error, at.plus(wait)))
+                            .then(Mono.fromRunnable(() -> flushAt(window.groupId(), at.plus(wait))));
+                });
     }
 
     /** Critical alerts skip the look-ups altogether: they never wait. */
@@ -196,6 +305,25 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         return alerts.byId(tracked.delivery().alertId())
                 .doOnNext(alert -> attempt(tracked.delivery(), alert, tracked.attempts()))
                 .then();
+    }
+
+    /** The slow recovery path for windows whose sender died, or whose flush was lost with a crashed process. */
+    @Scheduled(initialDelayString = "${xinfang.notification.delivery.sweep-interval-ms:30000}",
+            fixedDelayString = "${xinfang.notification.delivery.sweep-interval-ms:30000}")
+    void sweepGroups() {
+        try {
+            for (int i = 0; i < 200; i++) {
+                Instant now = clock.instant();
+                DeliveryGroupStore.Group due = groups.claim(null, now, now).block(TIMEOUT);
+                if (due == null) {
+                    return;
+                }
+                // Claimed with a lease ending now, so flush may claim it again at once.
+                flush(due.groupId()).block(TIMEOUT);
+            }
+        } catch (RuntimeException e) {
+            log.warn("group sweep failed, will retry: {}", e.getMessage());
+        }
     }
 
     /** The slow recovery path: deliveries whose attempt was lost with a crashed process. */

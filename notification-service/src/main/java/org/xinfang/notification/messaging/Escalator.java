@@ -17,7 +17,6 @@ import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.EscalationChain;
 import org.xinfang.notification.domain.EscalationPolicy;
 import org.xinfang.notification.domain.EscalationTimer;
-import org.xinfang.notification.domain.Incident;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.EscalationTimerStore;
 
@@ -59,7 +58,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
     }
 
     @Override
-    public void alertsStored(Incident incident, List<Alert> stored) {
+    public void alertsStored(List<Alert> stored) {
         List<EscalationTimer> due = stored.stream()
                 .flatMap(alert -> policy.next(alert).stream()
                         .map(step -> EscalationTimer.of(alert.alertId(), step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
@@ -67,7 +66,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
         if (due.isEmpty()) {
             return;
         }
-        reactor.core.publisher.Flux.fromIterable(due).flatMap(timers::schedule).then().block(TIMEOUT);
+        timers.scheduleAll(due).block(TIMEOUT);
         due.stream().map(EscalationTimer::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 

@@ -1,5 +1,7 @@
 package org.xinfang.notification.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +13,9 @@ import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
 
 /**
- * Consumes routing's decisions. A record that cannot be read goes to the dead-letter topic with the reason and the
- * consumer carries on; any other failure (store or broker down) is retried by the container, and the offset is
- * committed only after the alerts are stored and published.
+ * Consumes routing's decisions, a poll at a time. A record that cannot be read goes to the dead-letter topic with the
+ * reason and the consumer carries on; any other failure (store or broker down) is retried by the container (the whole
+ * poll again, which is idempotent), and the offset is committed only after the alerts are stored and published.
  */
 @Component
 class RoutedPetitionConsumer {
@@ -30,25 +32,30 @@ class RoutedPetitionConsumer {
         this.publisher = publisher;
     }
 
-    // The group is spring.kafka.consumer.group-id (the service name), not the listener id.
+    // The group is spring.kafka.consumer.group-id (the service name), not the listener id. One call per poll: the
+    // poll's petitions are stored, delivered and published together (a few round trips per poll, not per event).
     @KafkaListener(id = "routed-petitions", idIsGroup = false, topics = "#{T(org.xinfang.contracts.topic.Topics).PETITION_ROUTED.name()}",
-            concurrency = "${xinfang.notification.consumer-concurrency:3}",
+            concurrency = "${xinfang.notification.consumer-concurrency:3}", batch = "true",
             autoStartup = "${xinfang.notification.routed.auto-startup:true}")
-    void onRecord(ConsumerRecord<String, byte[]> record) {
-        PetitionRouted routed;
-        try {
-            if (record.value() == null) {
-                throw new EventFormatException("PetitionRouted: empty record", null);
+    void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+        List<PetitionRouted> readable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (record.value() == null) {
+                    throw new EventFormatException("PetitionRouted: empty record", null);
+                }
+                readable.add(EventJson.read(record.value(), PetitionRouted.class));
+            } catch (EventFormatException e) {
+                log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+                publisher.deadLetter(Topics.PETITION_ROUTED.deadLetterName(), record.key(), record.value(), e.getMessage());
             }
-            routed = EventJson.read(record.value(), PetitionRouted.class);
-        } catch (EventFormatException e) {
-            log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            publisher.deadLetter(Topics.PETITION_ROUTED.deadLetterName(), record.key(), record.value(), e.getMessage());
+        }
+        if (readable.isEmpty()) {
             return;
         }
         // Alerts first: a critical alert must not wait for the deadline bookkeeping.
-        raiser.onRouted(routed);
-        deadlines.onRouted(routed);
+        raiser.onRouted(readable);
+        deadlines.onRouted(readable);
     }
 }

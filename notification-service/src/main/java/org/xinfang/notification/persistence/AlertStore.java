@@ -6,6 +6,7 @@ import static org.xinfang.notification.persistence.Documents.instant;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -49,13 +50,18 @@ public class AlertStore implements IndexedStore {
                 .then();
     }
 
-    /** Stores the alerts that are not stored yet; returns how many were new. */
+    /**
+     * Stores the alerts that are not stored yet, in one unordered write (one round trip for a whole poll); returns how
+     * many were new. Alerts already there (a redelivered event) are duplicate keys, which is the point.
+     */
     public Mono<Long> insertNew(List<Alert> batch) {
-        return Flux.fromIterable(batch)
-                .flatMap(alert -> Mono.from(alerts.insertOne(toDocument(alert)))
-                        .thenReturn(1L)
-                        .onErrorResume(Documents::duplicateKey, e -> Mono.just(0L)))
-                .reduce(0L, Long::sum);
+        if (batch.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Mono.from(alerts.insertMany(batch.stream().map(AlertStore::toDocument).toList(),
+                        new InsertManyOptions().ordered(false)))
+                .map(result -> (long) result.getInsertedIds().size())
+                .onErrorResume(Documents::onlyDuplicates, e -> Mono.just((long) Documents.insertedDespite(e, batch.size())));
     }
 
     /** Records that the AlertRaised events of these alerts reached the broker, so recovery leaves them alone. */

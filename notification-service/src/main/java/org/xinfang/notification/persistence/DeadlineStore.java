@@ -3,11 +3,15 @@ package org.xinfang.notification.persistence;
 import static org.xinfang.notification.persistence.Documents.date;
 import static org.xinfang.notification.persistence.Documents.instant;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -49,14 +53,27 @@ public class DeadlineStore implements IndexedStore {
                 .then(Mono.from(timers.createIndex(Indexes.ascending("petitionId", "limit")))).then();
     }
 
+    /** Records routing's decisions of one poll in one unordered write (the latest wins: re-routing moves department). */
+    public Mono<Void> routedAll(List<PetitionDeadlines> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.from(petitions.bulkWrite(batch.stream().map(p -> new UpdateOneModel<Document>(
+                        Filters.eq("_id", p.petitionId()), routedFields(p), new UpdateOptions().upsert(true))).toList(),
+                new BulkWriteOptions().ordered(false))).then();
+    }
+
     /** Records routing's decision (the latest wins: a re-routed petition changes department); returns the standing. */
     public Mono<PetitionDeadlines> routed(PetitionDeadlines routed) {
-        Bson update = Updates.combine(Updates.set("district", routed.district()), Updates.set("school", routed.school()),
+        return upsert(routed.petitionId(), routedFields(routed));
+    }
+
+    private static Bson routedFields(PetitionDeadlines routed) {
+        return Updates.combine(Updates.set("district", routed.district()), Updates.set("school", routed.school()),
                 Updates.set("department", routed.department()), Updates.set("level", routed.level().name()),
                 Updates.set("subject", routed.subject() == null ? null : routed.subject().name()),
                 Updates.set("acceptBy", date(routed.acceptBy())), Updates.set("handleWithinDays", routed.handleWithinDays()),
                 Updates.set("extensionMaxDays", routed.extensionMaxDays()));
-        return upsert(routed.petitionId(), update);
     }
 
     /** Accepted in time or not: the acceptance limit is met and handling is due at {@code handleDue}. */
@@ -88,13 +105,15 @@ public class DeadlineStore implements IndexedStore {
 
     /** Stores the timers that are not stored yet (scheduling again after a redelivery moves nothing). */
     public Mono<Void> schedule(List<DeadlineTimer> due) {
-        return Flux.fromIterable(due).flatMap(t -> Mono.from(timers.insertOne(new Document("_id", t.timerId())
+        if (due.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.from(timers.insertMany(due.stream().map(t -> new Document("_id", t.timerId())
                                 .append("petitionId", t.petitionId()).append("limit", t.limit().name())
                                 .append("kind", t.kind().name()).append("dueAt", date(t.dueAt()))
                                 .append("limitAt", date(t.limitAt())).append("causeEventId", t.causeEventId())
-                                .append("state", PENDING)))
-                        .then().onErrorResume(Documents::duplicateKey, e -> Mono.empty()))
-                .then();
+                                .append("state", PENDING)).toList(), new InsertManyOptions().ordered(false)))
+                .then().onErrorResume(Documents::onlyDuplicates, e -> Mono.empty());
     }
 
     /** Cancels the pending timers of a limit that was met or moved. */

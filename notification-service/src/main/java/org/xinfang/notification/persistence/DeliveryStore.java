@@ -73,8 +73,54 @@ public class DeliveryStore implements IndexedStore {
     /** Whether the same notification went (or is going) to the same contact over the same channel since {@code since}. */
     public Mono<Boolean> sentSince(String repeatKey, Instant since) {
         return Mono.from(deliveries.find(Filters.and(Filters.eq("repeatKey", repeatKey),
-                        Filters.in("state", "PENDING", "DELIVERED"), Filters.gte("createdAt", date(since))))
+                        Filters.in("state", "PENDING", "GROUPED", "DELIVERED"), Filters.gte("createdAt", date(since))))
                 .limit(1).first()).hasElement();
+    }
+
+    /** Stores a non-critical delivery waiting in a grouping window; false if it exists already (a redelivered event). */
+    public Mono<Boolean> insertGrouped(Delivery d, String repeatKey, String groupId, Instant now) {
+        Document doc = new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
+                .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
+                .append("repeatKey", repeatKey).append("createdAt", date(now)).append("groupId", groupId)
+                .append("state", "GROUPED").append("attempts", 0);
+        return Mono.from(deliveries.insertOne(doc)).thenReturn(true)
+                .onErrorResume(Documents::duplicateKey, e -> Mono.just(false));
+    }
+
+    /** The deliveries waiting in a group. */
+    public Flux<Tracked> groupedIn(String groupId) {
+        return Flux.from(deliveries.find(Filters.and(Filters.eq("groupId", groupId), Filters.eq("state", "GROUPED")))
+                .sort(Sorts.ascending("createdAt", "_id"))).map(DeliveryStore::fromDocument);
+    }
+
+    /** The grouped message went out: every member is delivered. */
+    public Mono<Void> groupDelivered(String groupId, java.util.List<String> deliveryIds, int attempts, Instant at) {
+        return Mono.from(deliveries.updateMany(Filters.and(Filters.eq("groupId", groupId), Filters.in("_id", deliveryIds)),
+                Updates.combine(Updates.set("state", "DELIVERED"), Updates.set("attempts", attempts),
+                        Updates.set("deliveredAt", date(at))))).then();
+    }
+
+    /** The grouped message failed: members record it, and are dead after the last attempt. */
+    public Mono<Void> groupFailed(String groupId, java.util.List<String> deliveryIds, int attempts, String error,
+                                  boolean dead, Instant at) {
+        var update = Updates.combine(Updates.set("attempts", attempts), Updates.set("lastError", error));
+        if (dead) {
+            update = Updates.combine(update, Updates.set("state", "DEAD"), Updates.set("deadAt", date(at)));
+        }
+        return Mono.from(deliveries.updateMany(Filters.and(Filters.eq("groupId", groupId), Filters.in("_id", deliveryIds)),
+                update)).then();
+    }
+
+    /**
+     * Members that joined a group after it was sent (a join racing the close) are sent on their own: they become
+     * ordinary pending deliveries, due now.
+     */
+    public Flux<String> releaseLateMembers(String groupId, Instant now) {
+        return Flux.from(deliveries.find(Filters.and(Filters.eq("groupId", groupId), Filters.eq("state", "GROUPED"))))
+                .concatMap(d -> Mono.from(deliveries.updateOne(Filters.and(Filters.eq("_id", d.getString("_id")),
+                                Filters.eq("state", "GROUPED")),
+                        Updates.combine(Updates.set("state", "PENDING"), Updates.set("nextAttemptAt", date(now)))))
+                        .thenReturn(d.getString("_id")));
     }
 
     /** Records a delivery that noise control held back, with the reason, so the record shows why nobody was called. */

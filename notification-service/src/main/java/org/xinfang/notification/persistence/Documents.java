@@ -1,6 +1,7 @@
 package org.xinfang.notification.persistence;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import java.time.Instant;
 import java.util.Date;
@@ -25,6 +26,17 @@ final class Documents {
 
     static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
+    }
+
+    /** An unordered bulk write whose only failures are duplicate keys: what was new is stored. */
+    static boolean onlyDuplicates(Throwable e) {
+        return e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                && bulk.getWriteErrors().stream().allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    /** How many documents of an unordered bulk insert went in, given its duplicate-key failures. */
+    static int insertedDespite(Throwable e, int attempted) {
+        return attempted - ((MongoBulkWriteException) e).getWriteErrors().size();
     }
 
     /** Inserts report it as a write error; findAndModify upserts as a command error with code 11000. */

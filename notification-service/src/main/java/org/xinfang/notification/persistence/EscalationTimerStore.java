@@ -46,6 +46,21 @@ public class EscalationTimerStore implements IndexedStore {
         return Mono.from(timers.insertOne(doc)).then().onErrorResume(Documents::duplicateKey, e -> Mono.empty());
     }
 
+    /** Stores the timers that do not exist yet, in one unordered write. */
+    public Mono<Void> scheduleAll(java.util.List<EscalationTimer> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.from(timers.insertMany(batch.stream().map(EscalationTimerStore::toDocument).toList(),
+                        new com.mongodb.client.model.InsertManyOptions().ordered(false)))
+                .then().onErrorResume(Documents::onlyDuplicates, e -> Mono.empty());
+    }
+
+    static Document toDocument(EscalationTimer timer) {
+        return new Document("_id", timer.timerId()).append("alertId", timer.alertId())
+                .append("fromStep", timer.fromStep()).append("dueAt", date(timer.dueAt())).append("state", PENDING);
+    }
+
     /** Claims the earliest due timer for this instance, atomically; empty when none is due. */
     public Mono<EscalationTimer> claimDue(Instant now, String owner) {
         return Mono.from(timers.findOneAndUpdate(

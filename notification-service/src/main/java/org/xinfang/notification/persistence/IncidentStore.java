@@ -3,9 +3,11 @@ package org.xinfang.notification.persistence;
 import static org.xinfang.notification.persistence.Documents.date;
 import static org.xinfang.notification.persistence.Documents.instant;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -38,6 +40,26 @@ public class IncidentStore {
         return Mono.from(incidents.updateOne(Filters.eq("_id", incident.incidentId()),
                         new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
                 .map(result -> result.getUpsertedId() != null);
+    }
+
+    /** Opens every incident not open yet, in one unordered write; returns how many this call created. */
+    public Mono<Integer> openAll(List<Incident> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<UpdateOneModel<Document>> upserts = batch.stream().map(incident -> {
+            Document fields = toDocument(incident);
+            fields.remove("_id");
+            return new UpdateOneModel<Document>(Filters.eq("_id", incident.incidentId()),
+                    new Document("$setOnInsert", fields), new UpdateOptions().upsert(true));
+        }).toList();
+        return Mono.from(incidents.bulkWrite(upserts, new BulkWriteOptions().ordered(false)))
+                .map(result -> result.getUpserts().size());
+    }
+
+    public Mono<Void> markRequestsPublished(List<String> incidentIds, Instant at) {
+        return Mono.from(incidents.updateMany(Filters.in("_id", incidentIds), Updates.set("requestPublishedAt", date(at))))
+                .then();
     }
 
     public Mono<Incident> byId(String incidentId) {
