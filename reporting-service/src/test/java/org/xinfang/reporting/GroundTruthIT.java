@@ -38,7 +38,6 @@ class GroundTruthIT {
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 11, 1);
     private static final int DAYS = 120;
     private static final Map<String, Object> FOLD_LOG = Map.of("logging.level.org.xinfang.reporting.messaging", "DEBUG");
-    private static final Map<String, String> BUREAU = Map.of("X-District", DISTRICT, "X-School", "bureau");
 
     @Test
     void figuresEqualTheTruthThroughDuplicatesReplaysAndARestart() {
@@ -72,7 +71,10 @@ class GroundTruthIT {
                 assertEqual(second, history, SCHOOLS.get(1), LocalDate.of(2025, 11, 17), LocalDate.of(2026, 2, 3));
                 assertEqual(second, history, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
-                HttpResponse<String> rebuilt = second.send("/api/v1/admin/rebuild", Map.of(),
+                // The rebuild replays every district: an administrator's operation, refused to the bureau.
+                assertThat(second.send("/api/v1/admin/rebuild", Tokens.asHeaders(Tokens.bureau(DISTRICT)),
+                        HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+                HttpResponse<String> rebuilt = second.send("/api/v1/admin/rebuild", Tokens.asHeaders(Tokens.administrator(DISTRICT)),
                         HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody()));
                 assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
                 assertThat(rebuilt.body()).contains("\"generation\":2");
@@ -86,7 +88,7 @@ class GroundTruthIT {
     private static void awaitSome(RunningService service) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode report = service.get(path(null, FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1)), BUREAU);
+            JsonNode report = service.get(path(null, FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1)), Tokens.asHeaders(Tokens.bureau(DISTRICT)));
             if (report.path("totals").path("received").asLong() > 0) {
                 return;
             }
@@ -116,7 +118,7 @@ class GroundTruthIT {
 
     /** The answer in the truth's shape: zero totals and empty dimensions dropped, timings as [measured, p50, p90]. */
     private static Map<String, Object> figures(RunningService service, String school, LocalDate from, LocalDate to) {
-        Map<String, String> headers = school == null ? BUREAU : Map.of("X-District", DISTRICT, "X-School", school);
+        Map<String, String> headers = Tokens.asHeaders(school == null ? Tokens.bureau(DISTRICT) : Tokens.clerk(DISTRICT, school));
         JsonNode report = service.get(path(school, from, to), headers);
         Map<String, Long> totals = new TreeMap<>();
         report.path("totals").properties().forEach(e -> {

@@ -77,7 +77,7 @@ class ReportingBenchmarkIT {
         String district = "d-live-" + UUID.randomUUID().toString().substring(0, 8);
         BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
         Disposable stream = WebClient.create(service.base()).get()
-                .uri("/api/v1/subscriptions/districts/{d}/stream", district).header("X-District", district)
+                .uri("/api/v1/subscriptions/districts/{d}/stream", district).header("Authorization", Tokens.bureau(district))
                 .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(String.class)
                 .subscribe(data -> seen.add(System.nanoTime()));
         Thread.sleep(1000);
@@ -127,7 +127,7 @@ class ReportingBenchmarkIT {
         }
         producer.flush();
         String path = "/api/v1/reports/districts/" + district + "?from=" + today.minusDays(7) + "&to=" + today;
-        Map<String, String> headers = Map.of("X-District", district);
+        Map<String, String> headers = Tokens.asHeaders(Tokens.bureau(district));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
             var totals = service.get(path, headers).path("totals");
@@ -184,7 +184,7 @@ class ReportingBenchmarkIT {
         }
         double seedSeconds = (System.nanoTime() - seedBegan) / 1e9;
 
-        Map<String, String> headers = Map.of("X-District", district);
+        Map<String, String> headers = Tokens.asHeaders(Tokens.bureau(district));
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             LocalDate from = first.plusDays(random.nextInt(300));

@@ -36,6 +36,7 @@ final class RunningService implements AutoCloseable {
                 "xinfang.mongo.database", database,
                 "xinfang.reporting.consumer-group", "reporting-" + database,
                 "spring.jmx.enabled", false));
+        properties.putAll(org.xinfang.localstack.testing.TestIssuer.shared().resourceServerProperties());
         properties.putAll(extra);
         // As command-line arguments: they outrank application.yml, as the environment does in production.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -14,15 +14,22 @@ public final class WebhookStore {
     public record Webhook(String id, String district, String url, String secret) {
     }
 
+    /** Who subscribed, for the audit trail: the token's subject, display name and roles. */
+    public record Subscriber(String subject, String name, String roles) {
+    }
+
     private final MongoCollection<Document> hooks;
 
     public WebhookStore(MongoDatabase database) {
         this.hooks = database.getCollection("webhooks");
     }
 
-    public Mono<Webhook> add(Webhook hook) {
+    public Mono<Webhook> add(Webhook hook, Subscriber by) {
         return Mono.from(hooks.insertOne(new Document("_id", hook.id()).append("district", hook.district())
-                .append("url", hook.url()).append("secret", hook.secret()))).thenReturn(hook);
+                .append("url", hook.url()).append("secret", hook.secret())
+                .append("subscribedBy", new Document("subject", by.subject()).append("name", by.name())
+                        .append("roles", by.roles()))
+                .append("subscribedAt", new java.util.Date()))).thenReturn(hook);
     }
 
     public Mono<Boolean> remove(String district, String id) {

@@ -25,6 +25,11 @@ final class Problem extends RuntimeException {
         return new Problem(HttpStatus.NOT_FOUND, detail, List.of());
     }
 
+    /** The caller's role may not use this family of requests at all (docs/access.md). */
+    static Problem forbidden(String detail) {
+        return new Problem(HttpStatus.FORBIDDEN, detail, List.of());
+    }
+
     static Problem conflict(String detail) {
         return new Problem(HttpStatus.CONFLICT, detail, List.of());
     }

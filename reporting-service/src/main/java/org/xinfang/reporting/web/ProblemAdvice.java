@@ -10,6 +10,8 @@ import org.springframework.web.server.ServerWebInputException;
 
 /** Turns refusals into {@code application/problem+json} with {@code errors: [{field, reason}]}; never a 500 for bad input. */
 @RestControllerAdvice
+// Ahead of Boot's own problem-details handler, which would answer bad parameters without naming the field.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
     @ExceptionHandler(Problem.class)

@@ -12,9 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.reporting.domain.Grain;
 import org.xinfang.reporting.domain.OpenPetition;
 import org.xinfang.reporting.domain.Tally;
@@ -54,18 +54,17 @@ class QueryController {
     }
 
     @GetMapping("/api/v1/reports/districts/{district}/top")
-    Mono<TopView> top(@PathVariable String district,
-                      @RequestHeader(name = "X-District", required = false) String caller,
+    Mono<TopView> top(@PathVariable String district, Caller caller,
                       @RequestParam(defaultValue = "school") String dimension, @RequestParam(defaultValue = "10") int n,
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Tenancy.mustBe("X-District", caller, district);
+        ReportAccess.districtFigures(caller, district);
         if (!Tally.DIMENSIONS.contains(dimension)) {
             throw Problem.invalid("dimension", "one of " + Tally.DIMENSIONS);
         }
         if (n < 1 || n > MAX_TOP) {
             throw Problem.invalid("n", "between 1 and " + MAX_TOP);
         }
-        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
             List<Ranked> ranked = tally.counts().getOrDefault(dimension, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -75,18 +74,14 @@ class QueryController {
     }
 
     @GetMapping("/api/v1/reports/districts/{district}/overdue")
-    Mono<OverdueView> districtOverdue(@PathVariable String district,
-                                      @RequestHeader(name = "X-District", required = false) String caller) {
-        Tenancy.mustBe("X-District", caller, district);
+    Mono<OverdueView> districtOverdue(@PathVariable String district, Caller caller) {
+        ReportAccess.districtFigures(caller, district);
         return overdue(district, null);
     }
 
     @GetMapping("/api/v1/reports/schools/{school}/overdue")
-    Mono<OverdueView> schoolOverdue(@PathVariable String school,
-                                    @RequestHeader(name = "X-District", required = false) String callerDistrict,
-                                    @RequestHeader(name = "X-School", required = false) String callerSchool) {
-        String district = Tenancy.required("X-District", callerDistrict);
-        Tenancy.mustBe("X-School", callerSchool, school);
+    Mono<OverdueView> schoolOverdue(@PathVariable String school, Caller caller) {
+        String district = ReportAccess.schoolFigures(caller, school);
         return overdue(district, school);
     }
 
@@ -101,12 +96,11 @@ class QueryController {
 
     /** One row per day, week or month of the range (the first and last clipped to it), totals and timings as columns. */
     @GetMapping(path = "/api/v1/reports/districts/{district}/export.csv")
-    Mono<ResponseEntity<String>> csv(@PathVariable String district,
-                                     @RequestHeader(name = "X-District", required = false) String caller,
+    Mono<ResponseEntity<String>> csv(@PathVariable String district, Caller caller,
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "DAY") String grain) {
-        Tenancy.mustBe("X-District", caller, district);
-        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        ReportAccess.districtFigures(caller, district);
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
         Grain rowGrain = grain(grain);
         List<LocalDate[]> rows = new ArrayList<>();
         for (LocalDate start = rowGrain.startOf(range.from()); !start.isAfter(range.to()); start = rowGrain.endFrom(start).plusDays(1)) {

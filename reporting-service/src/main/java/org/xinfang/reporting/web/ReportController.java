@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The figures for a district (the bureau) or one school (the school itself), for today in UTC or a range of days.
- * A caller asking for another district or school is told there is no such report.
+ * Who may ask is decided by {@link ReportAccess} from the token; another district or school is told there is no such report.
  */
 @RestController
 class ReportController {
@@ -29,26 +29,22 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/districts/{district}")
-    Mono<ReportView> district(@PathVariable String district,
-                              @RequestHeader(name = "X-District", required = false) String callerDistrict,
+    Mono<ReportView> district(@PathVariable String district, Caller caller,
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) List<String> groupBy) {
-        Tenancy.mustBe("X-District", callerDistrict, district);
-        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        ReportAccess.districtFigures(caller, district);
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
         List<String> dimensions = dimensions(groupBy);
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to())
                 .map(t -> ReportView.of(district, null, range.from(), range.to(), t).onlyBy(dimensions));
     }
 
     @GetMapping("/api/v1/reports/schools/{school}")
-    Mono<ReportView> school(@PathVariable String school,
-                            @RequestHeader(name = "X-District", required = false) String callerDistrict,
-                            @RequestHeader(name = "X-School", required = false) String callerSchool,
+    Mono<ReportView> school(@PathVariable String school, Caller caller,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) List<String> groupBy) {
-        String district = Tenancy.required("X-District", callerDistrict);
-        Tenancy.mustBe("X-School", callerSchool, school);
-        Tenancy.Range range = Tenancy.range(from, to, LocalDate.now(clock));
+        String district = ReportAccess.schoolFigures(caller, school);
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
         List<String> dimensions = dimensions(groupBy);
         return reader.read(district, school, range.from(), range.to())
                 .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions));

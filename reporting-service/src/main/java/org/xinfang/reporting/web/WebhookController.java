@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,20 +14,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.contracts.access.Caller;
 import org.xinfang.reporting.messaging.WebhookDispatcher;
 import org.xinfang.reporting.persistence.WebhookStore;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A bureau system subscribes a URL to its district's snapshots. The answer to the subscription carries the signing
- * secret once; listings never show it again.
+ * secret once; listings never show it again. The body is read field by field: only {@code url} and {@code secret},
+ * both plain strings of bounded length, so operators, nested objects or odd keys never reach the store.
  */
 @RestController
 class WebhookController {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> FIELDS = Set.of("url", "secret");
+    private static final int MAX_URL = 2048;
+    private static final int MAX_SECRET = 256;
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
@@ -35,6 +42,7 @@ class WebhookController {
         this.dispatcher = dispatcher;
     }
 
+    /** What a subscription request holds, once checked. */
     record Subscribe(String url, String secret) {
     }
 
@@ -45,19 +53,14 @@ class WebhookController {
     }
 
     @PostMapping("/api/v1/subscriptions/districts/{district}/webhooks")
-    Mono<ResponseEntity<Subscribed>> subscribe(@PathVariable String district,
-                                               @RequestHeader(name = "X-District", required = false) String caller,
-                                               @RequestBody(required = false) Subscribe request) {
-        Tenancy.mustBe("X-District", caller, district);
-        if (request == null || request.url() == null || !validUrl(request.url())) {
-            throw Problem.invalid("url", "an absolute http or https URL is required");
-        }
-        if (request.secret() != null && request.secret().length() < 16) {
-            throw Problem.invalid("secret", "at least 16 characters, or leave it out to have one made");
-        }
+    Mono<ResponseEntity<Subscribed>> subscribe(@PathVariable String district, Caller caller,
+                                               @RequestBody(required = false) JsonNode body) {
+        ReportAccess.webhooks(caller, district);
+        Subscribe request = read(body);
         String secret = request.secret() != null ? request.secret() : newSecret();
         WebhookStore.Webhook hook = new WebhookStore.Webhook(UUID.randomUUID().toString(), district, request.url(), secret);
-        return store.add(hook).map(saved -> {
+        WebhookStore.Subscriber by = new WebhookStore.Subscriber(caller.subject(), caller.name(), ReportAccess.roleOf(caller));
+        return store.add(hook, by).map(saved -> {
             dispatcher.added(saved);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(URI.create("/api/v1/subscriptions/districts/" + district + "/webhooks/" + saved.id()))
@@ -66,17 +69,15 @@ class WebhookController {
     }
 
     @GetMapping("/api/v1/subscriptions/districts/{district}/webhooks")
-    Mono<List<Listed>> list(@PathVariable String district,
-                            @RequestHeader(name = "X-District", required = false) String caller) {
-        Tenancy.mustBe("X-District", caller, district);
+    Mono<List<Listed>> list(@PathVariable String district, Caller caller) {
+        ReportAccess.webhooks(caller, district);
         return store.all().map(all -> all.stream().filter(h -> h.district().equals(district))
                 .map(h -> new Listed(h.id(), h.url())).toList());
     }
 
     @DeleteMapping("/api/v1/subscriptions/districts/{district}/webhooks/{id}")
-    Mono<ResponseEntity<Void>> unsubscribe(@PathVariable String district, @PathVariable String id,
-                                           @RequestHeader(name = "X-District", required = false) String caller) {
-        Tenancy.mustBe("X-District", caller, district);
+    Mono<ResponseEntity<Void>> unsubscribe(@PathVariable String district, @PathVariable String id, Caller caller) {
+        ReportAccess.webhooks(caller, district);
         return store.remove(district, id).map(removed -> {
             if (!removed) {
                 throw Problem.notFound("no webhook " + id);
@@ -84,6 +85,51 @@ class WebhookController {
             dispatcher.removed(district, id);
             return ResponseEntity.noContent().build();
         });
+    }
+
+    private static Subscribe read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw Problem.invalid("request", "a JSON object with url and optionally secret is required");
+        }
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (!FIELDS.contains(field.getKey())) {
+                throw Problem.invalid(printable(field.getKey()), "is not a field of this request");
+            }
+        }
+        String url = text(body, "url", MAX_URL);
+        if (url == null || !validUrl(url)) {
+            throw Problem.invalid("url", "an absolute http or https URL is required");
+        }
+        String secret = text(body, "secret", MAX_SECRET);
+        if (secret != null && secret.length() < 16) {
+            throw Problem.invalid("secret", "at least 16 characters, or leave it out to have one made");
+        }
+        return new Subscribe(url, secret);
+    }
+
+    /** A plain string without control characters, or absent; an object, array or number is refused. */
+    private static String text(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw Problem.invalid(field, "must be a string");
+        }
+        String text = value.asString();
+        if (text.length() > maxLength) {
+            throw Problem.invalid(field, "at most " + maxLength + " characters");
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+            throw Problem.invalid(field, "must not contain control characters");
+        }
+        return text;
+    }
+
+    /** A refused key is echoed in the answer, so it is cut short and stripped of control characters first. */
+    private static String printable(String key) {
+        String cut = key.length() > 64 ? key.substring(0, 64) : key;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static boolean validUrl(String url) {

@@ -1,0 +1,31 @@
+package org.xinfang.reporting.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xinfang.contracts.access.Caller;
+
+/** The OpenAPI document at /v3/api-docs: one bearer scheme for every operation; the gateway aggregates it. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    static {
+        // The caller comes from the verified token, not from the request: it is no parameter of any operation.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    OpenAPI reportingApi() {
+        return new OpenAPI()
+                .info(new Info().title("reporting-service").version("v1")
+                        .description("District and school petition figures, top-N, overdue lists, CSV, the live stream and webhooks; no petitioner identity"))
+                .components(new Components().addSecuritySchemes("bearerAuth",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
+    }
+}
