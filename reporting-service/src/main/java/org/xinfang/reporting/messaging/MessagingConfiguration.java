@@ -10,7 +10,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xinfang.reporting.config.DigestProperties;
 import org.xinfang.reporting.config.ReportingProperties;
+import org.xinfang.reporting.domain.DigestCalendar;
+import org.xinfang.reporting.persistence.DigestClaims;
+import org.xinfang.reporting.persistence.ReportReader;
 import org.xinfang.reporting.domain.OutcomeRules;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.xinfang.reporting.persistence.Generation;
@@ -64,6 +68,23 @@ class MessagingConfiguration {
     Rebuilder rebuilder(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, ReportingProperties properties,
                         EventFolder folder, Generation generation) {
         return new Rebuilder(bootstrap, properties.maxPollRecords(), folder, generation, foldLock);
+    }
+
+    @Bean
+    DigestClaims digestClaims(MongoDatabase database) {
+        return new DigestClaims(database);
+    }
+
+    @Bean
+    DigestScheduler digestScheduler(DigestProperties digest, ReportReader reader, DigestClaims claims,
+                                    ReportPublisher publisher, Clock clock) {
+        DigestCalendar calendar = new DigestCalendar(digest.zone(), digest.settle(), digest.lookbackDays(),
+                digest.lookbackWeeks());
+        // An empty DIGEST_DISTRICTS binds as one blank name: only real names count.
+        java.util.Set<String> districts = digest.districts().stream().filter(d -> !d.isBlank())
+                .collect(java.util.stream.Collectors.toSet());
+        return new DigestScheduler(calendar, reader, claims, publisher::publishDigest, clock, districts,
+                digest.staleAfter(), digest.checkEvery(), "reporting-" + java.util.UUID.randomUUID(), digest.enabled());
     }
 
     /** Part of readiness: figures are only worth serving while events are being folded. */

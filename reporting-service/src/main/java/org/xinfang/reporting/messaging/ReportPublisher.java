@@ -49,6 +49,11 @@ final class ReportPublisher implements AutoCloseable {
         });
     }
 
+    /** Sends a digest (its JSON as claimed) keyed by district, and waits until the broker has it. */
+    void publishDigest(String district, byte[] event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.REPORT_DIGEST_READY.name(), district, event)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Sends an unreadable record to its topic's dead-letter topic with the reason, and waits for the broker. */
     void deadLetter(Topic<?> topic, ConsumerRecord<String, byte[]> record, String reason) {
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic.deadLetterName(), record.key(), record.value());

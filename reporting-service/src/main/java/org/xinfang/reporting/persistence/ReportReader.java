@@ -1,11 +1,17 @@
 package org.xinfang.reporting.persistence;
 
+import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.xinfang.reporting.domain.Grain;
 import org.xinfang.reporting.domain.OpenPetition;
 import org.xinfang.reporting.domain.Period;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Answers "the figures for this district (or school) from this day to that": the sum of the periods tiling the range. */
@@ -21,6 +27,21 @@ public final class ReportReader {
     public Mono<Tally> read(String district, String school, LocalDate from, LocalDate to) {
         List<TallyKey> keys = Period.cover(from, to).stream().map(p -> new TallyKey(district, school, p)).toList();
         return ReportStores.of(generation, generation.current()).tallies().sum(keys);
+    }
+
+    /**
+     * The districts with figures on any of these days (from their district-day tallies). A scan, not an index lookup:
+     * the digest scheduler asks once per period, never a request.
+     */
+    public Mono<Set<String>> districtsWithFiguresOn(List<LocalDate> days) {
+        long current = generation.current();
+        return Flux.from(generation.tallies(current).find(Filters.and(
+                        Filters.eq("school", TallyKey.WHOLE_DISTRICT),
+                        Filters.eq("grain", Grain.DAY.name()),
+                        Filters.in("start", days.stream().map(LocalDate::toString).toList())))
+                        .projection(new Document("district", 1)))
+                .map(d -> d.getString("district"))
+                .collect(TreeSet::new, Set::add);
     }
 
     /** The district's petitions waiting on a deadline, earliest first; of one school if {@code school} is not null. */
