@@ -115,7 +115,6 @@ class GatewayRoutesIT {
                 Arguments.of("/api/v1/petitions/p-1", "intake"),
                 Arguments.of("/api/v1/visits", "intake"),
                 Arguments.of("/api/v1/visits/v-1/notes", "intake"),
-                Arguments.of("/api/v1/gate/entries", "intake"),
                 Arguments.of("/api/v1/departments/LOGISTICS/inbox", "intake"),
                 Arguments.of("/api/v1/routing/decisions/p-1", "routing"),
                 Arguments.of("/api/v1/alerts", "notification"),
