@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
         "xinfang.gateway.rate-limit.per-second=0.2",
         "xinfang.gateway.rate-limit.burst=3",
         "xinfang.gateway.body.max-size=1KB"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class GatewayGuardsIT {
 
     static final FakeService SERVICE = new FakeService("intake");

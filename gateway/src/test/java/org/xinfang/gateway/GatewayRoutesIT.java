@@ -37,7 +37,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "xinfang.gateway.rate-limit.burst=1000",
         "CORS_ALLOWED_ORIGINS=https://console.xinfang.example,https://bureau.xinfang.example"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class GatewayRoutesIT {
 
     static final FakeService INTAKE = new FakeService("intake");

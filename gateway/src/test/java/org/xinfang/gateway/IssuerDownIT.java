@@ -21,7 +21,7 @@ import org.xinfang.localstack.testing.TestIssuer;
  * token may be good; the caller retries later), never passed on or left hanging; a request without a token is still 401.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class IssuerDownIT {
 
     static final FakeService SERVICE = new FakeService("intake");

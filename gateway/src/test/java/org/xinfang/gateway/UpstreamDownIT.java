@@ -35,7 +35,7 @@ import org.xinfang.localstack.testing.TestIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "xinfang.gateway.rate-limit.burst=1000")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class UpstreamDownIT {
 
     static final int INTAKE_PORT = closedPort();

@@ -24,7 +24,7 @@ import org.xinfang.localstack.testing.TopicTap;
  * context (one database, one consumer group), which keeps the suite fast on a small machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 public abstract class ServiceIT {
 
     protected static TopicTap tap;

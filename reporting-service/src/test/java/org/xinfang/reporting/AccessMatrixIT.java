@@ -53,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  * ago and never accepted, so each school has one overdue petition to be seen or not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 

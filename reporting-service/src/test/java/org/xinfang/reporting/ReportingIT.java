@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
  * API; the snapshot reaches the compacted topic; tenancy and bad input are refused properly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class ReportingIT {
 
     private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);

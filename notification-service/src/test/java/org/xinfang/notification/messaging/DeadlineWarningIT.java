@@ -58,7 +58,7 @@ import org.xinfang.notification.persistence.DeadlineStore;
     "xinfang.notification.noise.repeat-interval=PT0S",
     // Grouping is proven elsewhere; here a window would be measured on the hand-moved clock.
     "xinfang.notification.noise.group-wait=PT0S"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class DeadlineWarningIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-01-04T00:00:00Z"));

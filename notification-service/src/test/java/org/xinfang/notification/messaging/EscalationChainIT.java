@@ -41,7 +41,7 @@ import org.xinfang.notification.MutableClock;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "xinfang.notification.escalation.sweep-interval-ms=3600000")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class EscalationChainIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
