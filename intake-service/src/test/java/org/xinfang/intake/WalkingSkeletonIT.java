@@ -203,6 +203,7 @@ class WalkingSkeletonIT {
     void theOpenApiDocumentNeedsNoTokenAndDescribesTheBearerScheme() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
                 .jsonPath("$.components.securitySchemes.bearerAuth.scheme").isEqualTo("bearer")
                 .jsonPath("$.components.securitySchemes.bearerAuth.bearerFormat").isEqualTo("JWT")
                 .jsonPath("$.security[0].bearerAuth").exists()

@@ -174,6 +174,22 @@ class WalkingSkeletonIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void theGatewayServesEveryServicesApiDocumentPointingBackAtItself() throws Exception {
+        for (String service : new String[] {"intake", "routing", "notification", "reporting"}) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(stack.gatewayUrl() + "/v3/api-docs/" + service)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(service + ": " + answer.body()).isEqualTo(200);
+            JsonNode document = JSON.readTree(answer.body());
+            assertThat(document.path("info").path("title").asString()).isEqualTo(service + "-service");
+            assertThat(document.path("servers").path(0).path("url").asString()).as(service).isEqualTo("/");
+            assertThat(document.path("paths").propertyNames()).as(service).isNotEmpty()
+                    .allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
+        }
+    }
+
     private static HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(10))

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,9 @@ class OpenApiConfig {
     @Bean
     OpenAPI reportingApi() {
         return new OpenAPI()
+                // Relative: the document is read through the gateway, and "try it out" must go back through it,
+                // never to this service's own address, which callers cannot reach.
+                .servers(List.of(new Server().url("/").description("the gateway that served this document")))
                 .info(new Info().title("reporting-service").version("v1")
                         .description("District and school petition figures, top-N, overdue lists, CSV, the live stream and webhooks; no petitioner identity"))
                 .components(new Components().addSecuritySchemes("bearerAuth",
