@@ -1,14 +1,19 @@
 package org.xinfang.intake.config;
 
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -22,8 +27,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * network says, so every API request needs a valid bearer token again here. Who may do what is decided afterwards in
  * the web layer from the token's {@code Caller} (docs/access.md). Open without a token: actuator and the OpenAPI
  * document. Stateless: no session, no CSRF token, no login form, no default user. The issuer is not needed to start:
- * its key set is fetched with the first token, and while it is out of reach a request answers 503, not 401.
+ * its key set is fetched with the first token, and while it is out of reach or silent a request answers 503, not 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -71,8 +78,25 @@ class ResourceServerConfig {
     }
 
     /**
-     * Boot's decoder (issuer, audience, lifetime, RS256 and {@link CallerClaimsValidator}); a failure that is not the
-     * token's fault, such as the issuer's key set being out of reach, becomes an {@link AuthenticationServiceException}.
+     * Boot builds the decoder (issuer, audience, lifetime, RS256 and {@link CallerClaimsValidator}); only the client
+     * that fetches the issuer's key set is given here, with bounds: without them a stalled issuer would hold every
+     * request that needs the keys for ever. Set with {@code XINFANG_TOKEN_ISSUER_CONNECT_TIMEOUT} and
+     * {@code XINFANG_TOKEN_ISSUER_RESPONSE_TIMEOUT} (3 s each by default).
+     */
+    @Bean
+    JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedKeySetFetch(
+            @Value("${xinfang.token-issuer.connect-timeout:3s}") Duration connectTimeout,
+            @Value("${xinfang.token-issuer.response-timeout:3s}") Duration responseTimeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
+                .responseTimeout(responseTimeout);
+        WebClient keySetClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return builder -> builder.webClient(keySetClient);
+    }
+
+    /**
+     * A failure that is not the token's fault, such as the issuer's key set being out of reach or not arriving in
+     * time, becomes an {@link AuthenticationServiceException}.
      */
     private static ReactiveAuthenticationManager checkedWith(ReactiveJwtDecoder decoder) {
         ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(decoder);

@@ -28,7 +28,10 @@ class StoreConfig {
                 .applyConnectionString(new ConnectionString(settings.uri()))
                 // A store that is down must answer 503 quickly, not hold the request for the driver's 30 s default.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS))
+                // A store that accepts but stops answering fails the call instead of holding it (and its connection)
+                // for ever: xinfang.mongo.read-timeout (MONGO_READ_TIMEOUT).
+                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS)
+                        .readTimeout(Math.toIntExact(settings.readTimeout().toMillis()), TimeUnit.MILLISECONDS))
                 // 201 means durable: the write is journaled on a majority before it is acknowledged.
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .build());

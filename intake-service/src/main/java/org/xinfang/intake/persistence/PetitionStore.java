@@ -2,6 +2,7 @@ package org.xinfang.intake.persistence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
@@ -261,6 +262,7 @@ public class PetitionStore {
     static boolean unavailable(Throwable e) {
         return e instanceof java.util.concurrent.TimeoutException
                 || e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || e instanceof MongoExecutionTimeoutException
                 || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError"));
     }
 }

@@ -1,12 +1,13 @@
 package org.xinfang.intake.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,44 +15,65 @@ import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
+import org.xinfang.intake.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**
- * The service starts and is ready while its token issuer is away (no discovery at start-up), and a token it cannot
- * check for want of the issuer's key set answers 503 with Retry-After, not 401: the token may be good.
+ * The service starts and is ready while its token issuer is away (no discovery at start-up). A token it cannot check
+ * for want of the issuer's key set answers 503 problem+json with Retry-After, never 401 (the token may be good) nor a
+ * hang: at once when the issuer refuses connections, within the response timeout when it accepts and never answers.
+ * Once the issuer answers again the same kind of token is accepted.
  */
 @IntakeServiceTest
+@DirtiesContext
 class IssuerUnreachableIT {
+
+    /** The service's default bound on a key-set fetch (xinfang.token-issuer.response-timeout). */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
+    /** Room for a loaded build machine on top of the timeout. */
+    private static final Duration SLACK = Duration.ofSeconds(5);
+    private static final TcpFront ISSUER = TcpFront.before(TestIssuer.shared().issuer());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.storeAndBroker(registry, IssuerUnreachableIT.class);
-        String nowhere = "http://127.0.0.1:" + closedPort();
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared()::issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> nowhere + "/oauth2/jwks");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                () -> ISSUER.address(TestIssuer.shared().jwkSetUri()));
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenClaims.AUDIENCE);
+    }
+
+    @AfterAll
+    static void closeIssuer() {
+        ISSUER.close();
     }
 
     @Autowired
     WebTestClient http;
 
     @Test
-    void startsReadyAndAnswers503ForATokenItCannotCheck() {
+    void startsReadyAndAnswers503ForATokenItCannotCheckUntilTheIssuerAnswers() {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+
+        ISSUER.refuse();
+        assertThat(timeOf503()).isLessThan(SLACK);
+        http.get().uri("/api/v1/petitions").exchange().expectStatus().isUnauthorized();
+
+        ISSUER.stall();
+        assertThat(timeOf503()).isBetween(RESPONSE_TIMEOUT, RESPONSE_TIMEOUT.plus(SLACK));
+
+        ISSUER.forward();
+        http.get().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
+                .exchange().expectStatus().isOk();
+    }
+
+    private Duration timeOf503() {
+        long started = System.nanoTime();
         http.get().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
                 .exchange().expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(503);
-        http.get().uri("/api/v1/petitions").exchange().expectStatus().isUnauthorized();
-    }
-
-    /** A port nothing listens on: bound once by the system, then released. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 }
