@@ -32,7 +32,10 @@ class StoreConfig {
                 .applyConnectionString(new ConnectionString(settings.uri()))
                 // A store that is down must fail a delivery quickly so the consumer backs off, not hang for 30 s.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(3, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS))
+                // A store that accepts but stops answering fails the call instead of holding it (and its connection)
+                // for ever: xinfang.mongo.read-timeout (MONGO_READ_TIMEOUT).
+                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS)
+                        .readTimeout(Math.toIntExact(settings.readTimeout().toMillis()), TimeUnit.MILLISECONDS))
                 // A decision is published only once it is durable, or a crash could publish one that is then lost.
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .build());
