@@ -18,11 +18,15 @@ import org.xinfang.notification.persistence.StoreIndexes;
 class MongoConfig {
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(@Value("${xinfang.mongo.uri}") String uri) {
+    MongoClient mongoClient(@Value("${xinfang.mongo.uri}") String uri,
+            @Value("${xinfang.mongo.read-timeout:10s}") Duration readTimeout) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 // Fail a request fast when the store is away, so the consumer retries instead of hanging.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                // Also when it accepts but stops answering (XINFANG_MONGO_READ_TIMEOUT).
+                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS)
+                        .readTimeout(Math.toIntExact(readTimeout.toMillis()), TimeUnit.MILLISECONDS))
                 .build());
     }
 
