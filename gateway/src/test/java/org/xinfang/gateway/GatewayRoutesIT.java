@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.TestIssuer;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 /**
@@ -226,6 +228,19 @@ class GatewayRoutesIT {
                 .verify(FakeService.EVENT_GAP.multipliedBy(3));
         assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
                 .isGreaterThan(FakeService.EVENT_GAP.dividedBy(2));
+    }
+
+    @Test
+    void manyLongCallsToOneServiceAtOnceAreAllServed() {
+        // Forty live streams open together, each for EVENT_GAP: more than any per-service bulkhead of 25 would let in.
+        HttpClient http = HttpClient.create(ConnectionProvider.newConnection()).baseUrl(baseUrl())
+                .headers(h -> h.set("Authorization", CLERK).set("Accept", MediaType.TEXT_EVENT_STREAM_VALUE));
+        List<String> answers = Flux.range(0, 40)
+                .flatMap(i -> http.get().uri("/api/v1/reports/events").responseSingle((response, body) -> body
+                        .asString().defaultIfEmpty("").map(text -> response.status().code() + " " + text.contains("second"))))
+                .collectList().block(FakeService.EVENT_GAP.multipliedBy(6));
+
+        assertThat(answers).hasSize(40).containsOnly("200 true");
     }
 
     @Test
