@@ -105,6 +105,8 @@ class GatewayTokensIT {
                         .claim(TokenClaims.SCHOOL, "$where").bearer()),
                 Arguments.of("not a JWT", "Bearer not-a-token"),
                 Arguments.of("empty bearer", "Bearer "),
+                Arguments.of("bearer with characters a token cannot hold", "Bearer abc def"),
+                Arguments.of("bearer without a space", "Bearerabc"),
                 Arguments.of("basic credentials", "Basic dXNlcjpwYXNzd29yZA=="));
     }
 

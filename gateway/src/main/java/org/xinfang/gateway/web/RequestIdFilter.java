@@ -4,7 +4,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -12,8 +11,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes {@code X-Request-Id} from the caller (or makes one), forwards it to the service, returns it to the caller and
- * puts it in the Reactor context, from where it reaches the logging MDC as {@code requestId}.
+ * Takes {@code X-Request-Id} from the caller (or makes one), returns it to the caller, keeps it for the service
+ * ({@link ForwardedRequestHeaders} relays it) and for the error handlers, and puts it in the Reactor context as
+ * {@code requestId}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,16 +30,16 @@ class RequestIdFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        // The error handlers run outside this filter's Reactor context: they find the id here.
+        // The error handlers run outside this filter's Reactor context, and the service's headers are built from the
+        // exchange: both find the id here.
         exchange.getAttributes().put(MDC_KEY, id);
         exchange.getAttributes().put(PATH_ATTR, exchange.getRequest().getPath().value());
-        ServerHttpRequest forwarded = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
         // Set at commit time: the routing filter copies the service's own response headers in before that,
         // and the caller must see exactly one id.
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(forwarded).build()).contextWrite(ctx -> ctx.put(MDC_KEY, id));
+        return chain.filter(exchange).contextWrite(ctx -> ctx.put(MDC_KEY, id));
     }
 }

@@ -1,0 +1,31 @@
+package org.xinfang.gateway.web;
+
+import java.util.List;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The headers a service receives: the caller's, without the ones that once named a tenant (the tenant comes from the
+ * token only), and with the request's id. Applied once, as the routing filter builds the outgoing request, rather than
+ * by rebuilding the request in a filter per header.
+ */
+@Component
+class ForwardedRequestHeaders implements HttpHeadersFilter {
+
+    /** A client sending these changes nothing anywhere: they are never relayed. */
+    static final List<String> TENANCY_HEADERS = List.of("X-District", "X-School", "X-Role", "X-User-Id", "X-User");
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders forwarded = new HttpHeaders();
+        forwarded.addAll(input);
+        TENANCY_HEADERS.forEach(forwarded::remove);
+        String id = exchange.getAttribute(RequestIdFilter.MDC_KEY);
+        if (id != null) {
+            forwarded.set(RequestIdFilter.HEADER, id);
+        }
+        return forwarded;
+    }
+}
