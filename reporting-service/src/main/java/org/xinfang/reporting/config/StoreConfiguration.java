@@ -1,9 +1,13 @@
 package org.xinfang.reporting.config;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +21,14 @@ import org.xinfang.reporting.persistence.TallyCache;
 class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(@Value("${xinfang.mongo.uri}") String uri) {
-        return MongoClients.create(uri);
+    MongoClient mongoClient(@Value("${xinfang.mongo.uri}") String uri,
+            @Value("${xinfang.mongo.read-timeout:10s}") Duration readTimeout) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                // A store that accepts but stops answering fails the call (503 to a request) instead of holding it
+                // and its connection for ever (MONGO_READ_TIMEOUT).
+                .applyToSocketSettings(s -> s.readTimeout(Math.toIntExact(readTimeout.toMillis()), TimeUnit.MILLISECONDS))
+                .build());
     }
 
     @Bean
