@@ -30,11 +30,24 @@ public final class TcpFront implements AutoCloseable {
 
     private TcpFront(InetSocketAddress upstream) {
         this.upstream = upstream;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        this.port = portBelowEphemeralRange();
+    }
+
+    /**
+     * A free port the system never hands out on its own (Linux's ephemeral range starts at 32768), so no outgoing
+     * connection of this JVM takes it as its local port while the front is not listening.
+     */
+    private static int portBelowEphemeralRange() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20000 + random.nextInt(12000);
+            try (ServerSocket probe = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     /** In front of the host and port of {@code upstream} (a URI such as http://127.0.0.1:9000 or mongodb://…); refusing. */
