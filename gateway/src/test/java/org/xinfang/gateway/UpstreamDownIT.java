@@ -12,11 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +39,7 @@ import org.xinfang.localstack.testing.TestIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "xinfang.gateway.rate-limit.burst=1000")
 @AutoConfigureWebTestClient(timeout = "20s")
+@ExtendWith(OutputCaptureExtension.class)
 class UpstreamDownIT {
 
     static final int INTAKE_PORT = closedPort();
@@ -141,6 +145,15 @@ class UpstreamDownIT {
         int notificationBefore = attempts(NOTIFICATION_PORT);
         client.get().uri("/api/v1/incidents").exchange().expectStatus().isEqualTo(503);
         assertThat(attempts(NOTIFICATION_PORT)).isGreaterThan(notificationBefore);
+    }
+
+    @Test
+    void theLineLoggedAboutAFailedCallCarriesTheRequestId(CapturedOutput output) {
+        client.get().uri("/api/v1/visits/v-9").header("X-Request-Id", "down-log-1").exchange()
+                .expectStatus().isEqualTo(503);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("service intake failed")))
+                .anySatisfy(line -> assertThat(line).contains("[down-log-1]"));
     }
 
     @Test
