@@ -65,8 +65,9 @@ class GatewayGuardsIT {
         client.get().uri("/api/v1/petitions/p-1").header("Authorization", tokenOf("school-app-1"))
                 .exchange().expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                // 0.2 tokens a second: the next one is five seconds away.
-                .expectHeader().valueEquals("Retry-After", "5")
+                // 0.2 tokens a second: the next one is at most five seconds away, less by however long the first
+                // three took (over a second on a loaded machine). TokenBucketTest checks the arithmetic exactly.
+                .expectHeader().value("Retry-After", seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 5))
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().exists("X-Request-Id")
                 .expectBody().jsonPath("$.status").isEqualTo(429);
