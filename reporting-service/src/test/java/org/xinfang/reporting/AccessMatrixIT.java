@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,8 @@ class AccessMatrixIT {
     static final String OTHER = "s-east-02";
     static final String FOREIGN = "s-west-01";
     private static final Instant RECEIVED = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
-    private static final LocalDate DAY = LocalDate.ofInstant(RECEIVED, ZoneOffset.UTC);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.ofInstant(RECEIVED, ZONE);
 
     enum Where { OWN, OTHER_SCHOOL, OTHER_DISTRICT }
 
@@ -160,6 +161,7 @@ class AccessMatrixIT {
         registry.add("xinfang.mongo.database", () -> "reporting_access_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-access-it");
         registry.add("xinfang.reporting.offset-reset", () -> "latest");
+        registry.add("xinfang.reporting.zone", ZONE::getId);
         TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 

@@ -1,6 +1,5 @@
 package org.xinfang.reporting.messaging;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ final class EventFolder {
             if (event instanceof PetitionReceived r) {
                 enrolments.add(new TallyStore.Enrolment(r.meta().petitionId(), r.meta().district(),
                         r.meta().school() == null ? "unknown" : r.meta().school(),
-                        r.receivedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                        rules.dayOf(r.receivedAt())));
             }
         }
         stores.tallies().enrol(enrolments).block();
