@@ -78,6 +78,7 @@ class GroundTruthIT {
                 for (LocalDate day : List.of(FIRST_DAY, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1))) {
                     assertEqual(second, history, null, day, day);
                 }
+                assertTheBureauKnowsItsSchools(second);
                 assertEqual(second, history, SCHOOLS.get(1), LocalDate.of(2025, 11, 17), LocalDate.of(2026, 2, 3));
                 assertEqual(second, history, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
@@ -90,9 +91,21 @@ class GroundTruthIT {
                 assertThat(rebuilt.body()).contains("\"generation\":2");
                 assertEqual(second, history, null, FIRST_DAY, last);
                 assertEqual(second, history, SCHOOLS.get(2), FIRST_DAY, last);
+                assertTheBureauKnowsItsSchools(second);
                 assertEqual(second, history, null, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31));
             }
         }
+    }
+
+    /** The district's schools, learned from the receipts, survive a restart and are learned again by a rebuild. */
+    private static void assertTheBureauKnowsItsSchools(RunningService service) {
+        Map<String, String> bureau = Tokens.asHeaders(Tokens.bureau(DISTRICT));
+        for (String school : SCHOOLS) {
+            assertThat(service.send("/api/v1/reports/schools/" + school, bureau, HttpRequest.newBuilder().GET())
+                    .statusCode()).as(school).isEqualTo(200);
+        }
+        assertThat(service.send("/api/v1/reports/schools/s-north-99", bureau, HttpRequest.newBuilder().GET())
+                .statusCode()).isEqualTo(404);
     }
 
     private static void awaitSome(RunningService service) {

@@ -84,8 +84,7 @@ class QueryController {
 
     @GetMapping("/api/v1/reports/schools/{school}/overdue")
     Mono<OverdueView> schoolOverdue(@PathVariable String school, Caller caller) {
-        String district = ReportAccess.schoolFigures(caller, school);
-        return overdue(district, school);
+        return SchoolScope.districtOf(caller, school, reader).flatMap(district -> overdue(district, school));
     }
 
     private Mono<OverdueView> overdue(String district, String school) {

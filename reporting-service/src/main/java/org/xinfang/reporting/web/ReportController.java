@@ -45,11 +45,11 @@ class ReportController {
     Mono<ReportView> school(@PathVariable String school, Caller caller,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) List<String> groupBy) {
-        String district = ReportAccess.schoolFigures(caller, school);
+        Mono<String> scope = SchoolScope.districtOf(caller, school, reader);
         DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         List<String> dimensions = dimensions(groupBy);
-        return reader.read(district, school, range.from(), range.to())
-                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions));
+        return scope.flatMap(district -> reader.read(district, school, range.from(), range.to())
+                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions)));
     }
 
     /** {@code groupBy=school,subject} keeps only those dimensions' counts; absent means all. */
