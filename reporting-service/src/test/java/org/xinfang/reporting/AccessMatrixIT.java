@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * docs/access.md for {@code reports} and {@code subscriptions}: every role against every query family, the live stream
  * and the webhooks, in its own school (or district), another school of its district and a school of another district,
- * with the exact status the matrix gives; then every token that must not be trusted (401), and injection attempts in
+ * with the exact status the matrix gives (a school of another district, or of none, is 404 to the bureau too); then every token that must not be trusted (401), and injection attempts in
  * webhook bodies and query parameters (400, nothing stored). Figures of one petition per school, received 100 days
  * ago and never accepted, so each school has one overdue petition to be seen or not.
  */
@@ -66,7 +66,10 @@ class AccessMatrixIT {
     static final String OTHER = "s-east-02";
     static final String FOREIGN = "s-west-01";
     private static final Instant RECEIVED = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
-    private static final LocalDate DAY = LocalDate.ofInstant(RECEIVED, ZoneOffset.UTC);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.ofInstant(RECEIVED, ZONE);
+    /** A school no event has ever named, in any district. */
+    static final String NEVER_SEEN = "s-never-" + RUN;
 
     enum Where { OWN, OTHER_SCHOOL, OTHER_DISTRICT }
 
@@ -106,8 +109,8 @@ class AccessMatrixIT {
 
     /**
      * The matrix of docs/access.md written out: status in the caller's own tenancy, at another school of its district,
-     * and in another district. The bureau reads a school of its own district only, so a school of another district has
-     * no figures in it (200, zeros; {@link #theBureauNeverReadsAnotherDistrictsSchool()} proves nothing leaks).
+     * and in another district. The bureau reads the schools of its own district only: a school of another district is
+     * 404, like one that does not exist ({@link #theBureauCannotTellAForeignSchoolFromNone()}).
      */
     private static final Map<Family, Map<Role, String>> MATRIX = matrix();
 
@@ -118,8 +121,8 @@ class AccessMatrixIT {
                 Role.BUREAU_DUTY_OFFICER, "200 200 404", Role.ADMINISTRATOR, "403 403 403");
         Map<Role, String> schoolFigures = Map.of(
                 Role.CLERK, "200 404 404", Role.DEPARTMENT_HANDLER, "403 403 403", Role.LEADER, "200 404 404",
-                Role.DEPUTY_LEADER, "200 404 404", Role.BUREAU_ANALYST, "200 200 200",
-                Role.BUREAU_DUTY_OFFICER, "200 200 200", Role.ADMINISTRATOR, "403 403 403");
+                Role.DEPUTY_LEADER, "200 404 404", Role.BUREAU_ANALYST, "200 200 404",
+                Role.BUREAU_DUTY_OFFICER, "200 200 404", Role.ADMINISTRATOR, "403 403 403");
         Map<Role, String> webhooks = Map.of(
                 Role.CLERK, "403 403 403", Role.DEPARTMENT_HANDLER, "403 403 403", Role.LEADER, "403 403 403",
                 Role.DEPUTY_LEADER, "403 403 403", Role.BUREAU_ANALYST, "200 200 404",
@@ -160,6 +163,7 @@ class AccessMatrixIT {
         registry.add("xinfang.mongo.database", () -> "reporting_access_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-access-it");
         registry.add("xinfang.reporting.offset-reset", () -> "latest");
+        registry.add("xinfang.reporting.zone", ZONE::getId);
         TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
@@ -267,18 +271,55 @@ class AccessMatrixIT {
         assertThat(otherSchool.path("counts").path("school").propertyNames()).containsExactly(OTHER);
     }
 
-    /** A bureau naming a school of another district reads that name in its own district: nothing, never the other's. */
+    /**
+     * A bureau naming a school of another district, or a school no event has named, gets the same 404 problem: ids
+     * cannot be probed. The school's own bureau reads it; a school of the district with nothing in the range is 200
+     * with zeros; a school's own clerk is answered for the school the token names even before its first petition.
+     */
     @Test
-    void theBureauNeverReadsAnotherDistrictsSchool() {
-        JsonNode foreign = get("/api/v1/reports/schools/" + FOREIGN + "?from=" + DAY + "&to=" + DAY,
-                token(Role.BUREAU_ANALYST));
-        assertThat(foreign.path("district").asString()).isEqualTo(EAST);
-        assertThat(foreign.path("totals").path("received").asLong()).isZero();
-        assertThat(get("/api/v1/reports/schools/" + FOREIGN + "/overdue", token(Role.BUREAU_ANALYST))
-                .path("petitions").size()).isZero();
-        // The same question from WEST's bureau finds its petition: the figures exist, they are just not EAST's.
+    void theBureauCannotTellAForeignSchoolFromNone() {
+        for (Role bureau : List.of(Role.BUREAU_ANALYST, Role.BUREAU_DUTY_OFFICER)) {
+            for (String school : List.of(FOREIGN, NEVER_SEEN)) {
+                for (String path : List.of("/api/v1/reports/schools/" + school + "?from=" + DAY + "&to=" + DAY,
+                        "/api/v1/reports/schools/" + school, "/api/v1/reports/schools/" + school + "/overdue")) {
+                    String body = web.get().uri(path).header(HttpHeaders.AUTHORIZATION, token(bureau)).exchange()
+                            .expectStatus().isNotFound()
+                            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                            .expectBody(String.class).returnResult().getResponseBody();
+                    assertThat(body).as("%s %s", bureau, path).contains("\"status\":404")
+                            .doesNotContain("received").doesNotContain(WEST);
+                }
+            }
+        }
+        // Both 404s read alike but for the name asked about: nothing tells a foreign school from a made-up one.
+        assertThat(problemDetail("/api/v1/reports/schools/" + FOREIGN).replace(FOREIGN, "?"))
+                .isEqualTo(problemDetail("/api/v1/reports/schools/" + NEVER_SEEN).replace(NEVER_SEEN, "?"));
+
+        // WEST's bureau reads its own school: the figures exist, they are just not EAST's.
         assertThat(get("/api/v1/reports/schools/" + FOREIGN + "?from=" + DAY + "&to=" + DAY,
                 ISSUER.district(WEST, Role.BUREAU_ANALYST).bearer()).path("totals").path("received").asLong()).isEqualTo(1);
+
+        // A known school of the district with no figures in the range: 200, zeros.
+        JsonNode quiet = get("/api/v1/reports/schools/" + OTHER + "?from=" + DAY.minusDays(30) + "&to=" + DAY.minusDays(1),
+                token(Role.BUREAU_ANALYST));
+        assertThat(quiet.path("district").asString()).isEqualTo(EAST);
+        assertThat(quiet.path("totals").path("received").asLong()).isZero();
+
+        // A school's own clerk and leader are answered for their school before reporting has heard of it.
+        for (Role role : List.of(Role.CLERK, Role.LEADER)) {
+            String own = ISSUER.school(EAST, NEVER_SEEN, role).bearer();
+            assertThat(get("/api/v1/reports/schools/" + NEVER_SEEN, own).path("totals").path("received").asLong())
+                    .isZero();
+            assertThat(get("/api/v1/reports/schools/" + NEVER_SEEN + "/overdue", own).path("petitions").size()).isZero();
+            web.get().uri("/api/v1/reports/schools/" + OWN).header(HttpHeaders.AUTHORIZATION, own).exchange()
+                    .expectStatus().isNotFound();
+        }
+    }
+
+    private String problemDetail(String path) {
+        return web.get().uri(path).header(HttpHeaders.AUTHORIZATION, token(Role.BUREAU_ANALYST)).exchange()
+                .expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("detail").asString();
     }
 
     /** The old tenancy headers are no source of identity: they neither grant nor widen anything. */

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Several thousand generated petitions across three schools, their events shuffled across topics, a tenth of them
  * duplicated, the first half replayed, and the service stopped and started again in the middle: every figure the
- * service answers equals the truth computed from the generated history by the test's own code. Then a rebuild from
- * the topics gives the same figures again.
+ * service answers equals the truth computed from the generated history by the test's own code, in the districts'
+ * zone, with receipts close to midnight in Beijing and in UTC. Then a rebuild from the topics gives the same figures.
  */
 class GroundTruthIT {
 
@@ -37,11 +38,17 @@ class GroundTruthIT {
     private static final List<String> SCHOOLS = List.of("s-north-01", "s-north-02", "s-north-03");
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 11, 1);
     private static final int DAYS = 120;
-    private static final Map<String, Object> FOLD_LOG = Map.of("logging.level.org.xinfang.reporting.messaging", "DEBUG");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Map<String, Object> SETTINGS = Map.of("logging.level.org.xinfang.reporting.messaging", "DEBUG",
+            "xinfang.reporting.zone", ZONE.getId());
 
     @Test
     void figuresEqualTheTruthThroughDuplicatesReplaysAndARestart() {
-        History history = new History(DISTRICT, SCHOOLS, 3000, FIRST_DAY, DAYS, 20261128L);
+        History history = new History(DISTRICT, SCHOOLS, ZONE, 3000, FIRST_DAY, DAYS, 20261128L);
+        // Enough receipts fall on another day in Beijing than in UTC for a day counted in the wrong zone to show.
+        assertThat(history.petitions.stream()
+                .filter(p -> !p.day().equals(LocalDate.ofInstant(p.receivedAt(), java.time.ZoneOffset.UTC))).count())
+                .isGreaterThan(300);
         Random random = new Random(11);
         List<History.Published> stream = new ArrayList<>(history.events);
         for (History.Published event : history.events) {
@@ -53,14 +60,14 @@ class GroundTruthIT {
         int half = stream.size() / 2;
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            try (RunningService first = RunningService.start("reporting_truth", FOLD_LOG)) {
+            try (RunningService first = RunningService.start("reporting_truth", SETTINGS)) {
                 publish(producer, stream.subList(0, half));
                 // Stop while folding is under way: whatever was not committed is folded again after the restart.
                 awaitSome(first);
             }
             publish(producer, stream.subList(half, stream.size()));
             publish(producer, stream.subList(0, half / 2)); // a replay of part of the history
-            try (RunningService second = RunningService.start("reporting_truth", FOLD_LOG)) {
+            try (RunningService second = RunningService.start("reporting_truth", SETTINGS)) {
                 LocalDate last = FIRST_DAY.plusDays(DAYS - 1);
                 awaitEqual(second, history, null, FIRST_DAY, last);
                 for (String school : SCHOOLS) {
@@ -68,6 +75,10 @@ class GroundTruthIT {
                 }
                 assertEqual(second, history, null, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31));
                 assertEqual(second, history, null, LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4));
+                for (LocalDate day : List.of(FIRST_DAY, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1))) {
+                    assertEqual(second, history, null, day, day);
+                }
+                assertTheBureauKnowsItsSchools(second);
                 assertEqual(second, history, SCHOOLS.get(1), LocalDate.of(2025, 11, 17), LocalDate.of(2026, 2, 3));
                 assertEqual(second, history, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
@@ -80,9 +91,21 @@ class GroundTruthIT {
                 assertThat(rebuilt.body()).contains("\"generation\":2");
                 assertEqual(second, history, null, FIRST_DAY, last);
                 assertEqual(second, history, SCHOOLS.get(2), FIRST_DAY, last);
+                assertTheBureauKnowsItsSchools(second);
                 assertEqual(second, history, null, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31));
             }
         }
+    }
+
+    /** The district's schools, learned from the receipts, survive a restart and are learned again by a rebuild. */
+    private static void assertTheBureauKnowsItsSchools(RunningService service) {
+        Map<String, String> bureau = Tokens.asHeaders(Tokens.bureau(DISTRICT));
+        for (String school : SCHOOLS) {
+            assertThat(service.send("/api/v1/reports/schools/" + school, bureau, HttpRequest.newBuilder().GET())
+                    .statusCode()).as(school).isEqualTo(200);
+        }
+        assertThat(service.send("/api/v1/reports/schools/s-north-99", bureau, HttpRequest.newBuilder().GET())
+                .statusCode()).isEqualTo(404);
     }
 
     private static void awaitSome(RunningService service) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,9 +106,11 @@ class ReportingBenchmarkIT {
         Random random = new Random(2);
         int petitions = 5000;
         List<Object[]> events = new ArrayList<>();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Days as the districts count them (the service's default zone).
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(zone);
         for (int i = 0; i < petitions; i++) {
-            Instant at = today.minusDays(random.nextInt(7)).atStartOfDay(ZoneOffset.UTC).toInstant()
+            Instant at = today.minusDays(random.nextInt(7)).atStartOfDay(zone).toInstant()
                     .plusSeconds(random.nextInt(80_000));
             String school = "s-" + random.nextInt(SCHOOLS);
             String id = "p-" + UUID.randomUUID();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -56,6 +56,7 @@ class ReportingIT {
 
     private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SCHOOL = "s-east-01";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static TopicTap tap;
 
     @Autowired
@@ -72,6 +73,7 @@ class ReportingIT {
         registry.add("xinfang.mongo.database", () -> "reporting_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
         registry.add("xinfang.reporting.webhook-first-backoff", () -> "100ms");
+        registry.add("xinfang.reporting.zone", ZONE::getId);
         // Other test classes fill the shared broker; this one counts only what it publishes after it has started.
         registry.add("xinfang.reporting.offset-reset", () -> "latest");
         TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
@@ -155,7 +157,7 @@ class ReportingIT {
         var snapshot = tap.awaitOne(Topics.DISTRICT_REPORT_UPDATED,
                 u -> u.meta().district().equals(DISTRICT) && u.totals().getOrDefault("accepted", 0L) == 1,
                 Duration.ofSeconds(20));
-        assertThat(snapshot.day()).isEqualTo(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        assertThat(snapshot.day()).isEqualTo(LocalDate.ofInstant(now, ZONE));
         assertThat(snapshot.counts().get("school")).containsEntry(SCHOOL, 2L);
 
         web.get().uri("/api/v1/reports/schools/{school}", SCHOOL).header("Authorization", Tokens.clerk(DISTRICT, SCHOOL))
@@ -253,7 +255,7 @@ class ReportingIT {
     void queriesAnswerTopNGroupByOverdueAndCsv() {
         String district = "d-q-" + UUID.randomUUID().toString().substring(0, 8);
         Instant longAgo = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
-        LocalDate day = LocalDate.ofInstant(longAgo, ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(longAgo, ZONE);
         String waitingDecision = "p-wait-" + UUID.randomUUID();
         String waitingAnswer = "p-answer-" + UUID.randomUUID();
         String answered = "p-done-" + UUID.randomUUID();
@@ -314,6 +316,48 @@ class ReportingIT {
         assertThat(lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[2])).sum()).isEqualTo(3);
     }
 
+    /**
+     * 23:30 UTC is 07:30 the next morning in Beijing: the petition counts on the district's day, and in that day's
+     * week, month and year. New Year's Eve and a Sunday night, so the day, month and year change, and then the week.
+     */
+    @Test
+    void aPetitionCountsOnTheDistrictsDayWeekMonthAndYear() {
+        String district = "d-zone-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant newYearsEve = Instant.parse("2025-12-31T23:30:00Z");
+        Instant sundayNight = Instant.parse("2026-03-01T23:30:00Z");
+        for (Instant at : List.of(newYearsEve, sundayNight)) {
+            PetitionReceived r = Events.received(district, SCHOOL, "p-" + UUID.randomUUID(), at, Channel.PHONE,
+                    Form.INDIVIDUAL, 1, false);
+            tap.publish(Topics.PETITION_RECEIVED, r);
+            tap.publish(Topics.PETITION_STATUS_CHANGED, Events.status(district, SCHOOL, r.meta().petitionId(),
+                    at.plus(Duration.ofHours(2)), PetitionState.ROUTED, PetitionState.ACCEPTED));
+        }
+        awaitReport(district, LocalDate.of(2026, 3, 2), r -> r.path("totals").path("accepted").asLong() == 1);
+        JsonNode newYearsDay = awaitReport(district, LocalDate.of(2026, 1, 1),
+                r -> r.path("totals").path("accepted").asLong() == 1);
+        assertThat(newYearsDay.path("timings").path("hoursToAccept").path("p50").asLong()).isEqualTo(2);
+
+        assertThat(received(district, "2025-12-31", "2025-12-31")).isZero();
+        assertThat(received(district, "2025-12-01", "2025-12-31")).as("December, a month").isZero();
+        assertThat(received(district, "2025-01-01", "2025-12-31")).as("2025, a year").isZero();
+        assertThat(received(district, "2026-01-01", "2026-01-31")).as("January, a month").isEqualTo(1);
+        assertThat(received(district, "2026-01-01", "2026-12-31")).as("2026, a year").isEqualTo(2);
+        assertThat(received(district, "2026-03-01", "2026-03-01")).isZero();
+        assertThat(received(district, "2026-02-23", "2026-03-01")).as("the week of Sunday 1 March").isZero();
+        assertThat(received(district, "2026-03-02", "2026-03-08")).as("the week from Monday 2 March").isEqualTo(1);
+        String csv = web.get().uri("/api/v1/reports/districts/{d}/export.csv?from=2025-12-29&to=2026-03-08&grain=WEEK",
+                        district).header("Authorization", Tokens.bureau(district)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().filter(l -> l.matches("^[0-9-]+,[0-9-]+,1,.*")).map(l -> l.substring(0, 21)).toList())
+                .containsExactly("2025-12-29,2026-01-04", "2026-03-02,2026-03-08");
+    }
+
+    private long received(String district, String from, String to) {
+        return web.get().uri("/api/v1/reports/districts/{d}?from={f}&to={t}", district, from, to)
+                .header("Authorization", Tokens.bureau(district)).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("totals").path("received").asLong();
+    }
+
     /** A real HTTP receiver that fails the first call: the snapshot still arrives, signed with the subscription's secret. */
     @Test
     void webhooksAreSignedAndRetried() throws Exception {
@@ -362,7 +406,7 @@ class ReportingIT {
     }
 
     private JsonNode awaitReport(String district, Predicate<JsonNode> done) {
-        return awaitReport(district, LocalDate.now(ZoneOffset.UTC), done);
+        return awaitReport(district, LocalDate.now(ZONE), done);
     }
 
     private static void sleep(long millis) {

@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.xinfang.contracts.vocabulary.DigestPeriod;
 
 /**
- * Which digest periods have closed and settled at a given instant. Figures are stored per UTC day, so a digest covers
- * stored days; a day counts as closed when it has ended both in the district's time zone and in UTC, and is due a
- * settle delay later so that late events land first. Looks back a bounded number of periods, so a service that was
- * down catches up on what it missed, and a new one does not send digests for all of history.
+ * Which digest periods have closed and settled at a given instant. Figures are stored per day of the districts' zone,
+ * so a day closes at the district's midnight and is due a settle delay later, so that late events land first. Looks
+ * back a bounded number of periods, so a service that was down catches up on what it missed, and a new one does not
+ * send digests for all of history.
  */
 public final class DigestCalendar {
 
@@ -22,6 +21,7 @@ public final class DigestCalendar {
     private final int lookbackDays;
     private final int lookbackWeeks;
 
+    /** @param zone the districts' zone, the same one the figures are folded in */
     public DigestCalendar(ZoneId zone, Duration settle, int lookbackDays, int lookbackWeeks) {
         if (settle.isNegative() || lookbackDays < 1 || lookbackWeeks < 1) {
             throw new IllegalArgumentException("settle must not be negative and look-backs at least 1");
@@ -43,7 +43,7 @@ public final class DigestCalendar {
     /** The periods due at {@code now}, oldest first: closed and settled, within the look-back. */
     public List<Window> due(Instant now) {
         List<Window> due = new ArrayList<>();
-        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate latest = LocalDate.ofInstant(now, zone);
         LocalDate firstWeek = Grain.WEEK.startOf(latest).minusWeeks(lookbackWeeks);
         for (LocalDate week = firstWeek; !week.isAfter(latest); week = week.plusWeeks(1)) {
             add(due, DigestPeriod.WEEKLY, week, week.plusDays(6), now);
@@ -54,11 +54,9 @@ public final class DigestCalendar {
         return due;
     }
 
-    /** When the period ending on {@code lastDay} has closed: the later of its end in the district and in UTC. */
+    /** When the period ending on {@code lastDay} has closed: the district's next midnight. */
     public Instant closeOf(LocalDate lastDay) {
-        Instant local = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant utc = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return local.isAfter(utc) ? local : utc;
+        return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     private void add(List<Window> due, DigestPeriod period, LocalDate from, LocalDate to, Instant now) {

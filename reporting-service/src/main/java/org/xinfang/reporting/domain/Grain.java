@@ -4,7 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-/** The periods figures are kept for: days, ISO weeks (from Monday), calendar months and years, all in UTC. */
+/**
+ * The periods figures are kept for: days, ISO weeks (from Monday), calendar months and years, all as the districts
+ * count them, in their zone ({@link ReportingPolicy#zone()}).
+ */
 public enum Grain {
     DAY, WEEK, MONTH, YEAR;
 

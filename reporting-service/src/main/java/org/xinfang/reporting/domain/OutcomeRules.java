@@ -2,7 +2,7 @@ package org.xinfang.reporting.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +33,15 @@ public final class OutcomeRules {
 
     public OutcomeRules(ReportingPolicy policy) {
         this.policy = policy;
+    }
+
+    /**
+     * The day a petition received at {@code receivedAt} counts on, in the districts' zone. Everything it counts for
+     * (its receipt, its decision and time to accept, its answer) is attributed to this day, so a day's figures are
+     * those of the petitions the district received that day.
+     */
+    public LocalDate dayOf(Instant receivedAt) {
+        return policy.dayOf(receivedAt);
     }
 
     /** Empty while the receipt has not been heard: without it the petition has no day, school or form to count under. */
@@ -89,7 +98,7 @@ public final class OutcomeRules {
 
         return Optional.of(new PetitionOutcome(
                 facts.petitionId(), received.district(), received.school(),
-                receivedAt.atZone(ZoneOffset.UTC).toLocalDate(),
+                dayOf(receivedAt),
                 received.channel().name(), received.form().name(), received.headcount(), received.escalated(),
                 subject.name(),
                 routing.map(PetitionFacts.Routing::department).orElse(NOT_ROUTED),

@@ -1,6 +1,5 @@
 package org.xinfang.reporting.messaging;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,7 +23,8 @@ import org.xinfang.reporting.persistence.TallyStore;
 /**
  * Folds a batch of events into the figures, level by level, each level recomputed from the one below it:
  * <ol>
- *   <li>each event's fact is set on its petition's document (idempotent: a fact is keyed by the event that stated it);</li>
+ *   <li>each event's fact is set on its petition's document (idempotent: a fact is keyed by the event that stated it),
+ *   and each receipt's school is listed under its district;</li>
  *   <li>every school-day a touched petition belongs to is recomputed from its petitions' facts, and the district's
  *   list of petitions waiting on a deadline is brought up to date;</li>
  *   <li>every touched district-day is recomputed as the sum of its schools' days;</li>
@@ -74,9 +74,11 @@ final class EventFolder {
             if (event instanceof PetitionReceived r) {
                 enrolments.add(new TallyStore.Enrolment(r.meta().petitionId(), r.meta().district(),
                         r.meta().school() == null ? "unknown" : r.meta().school(),
-                        r.receivedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                        rules.dayOf(r.receivedAt())));
             }
         }
+        // The school is known before any of its figures are, so a bureau never gets a 404 for figures it could see.
+        stores.schools().learn(enrolments).block();
         stores.tallies().enrol(enrolments).block();
 
         Set<String> petitionIds = new LinkedHashSet<>();

@@ -76,9 +76,9 @@ class MessagingConfiguration {
     }
 
     @Bean
-    DigestScheduler digestScheduler(DigestProperties digest, ReportReader reader, DigestClaims claims,
-                                    ReportPublisher publisher, Clock clock) {
-        DigestCalendar calendar = new DigestCalendar(digest.zone(), digest.settle(), digest.lookbackDays(),
+    DigestScheduler digestScheduler(DigestProperties digest, ReportingProperties properties, ReportReader reader,
+                                    DigestClaims claims, ReportPublisher publisher, Clock clock) {
+        DigestCalendar calendar = new DigestCalendar(properties.zone(), digest.settle(), digest.lookbackDays(),
                 digest.lookbackWeeks());
         // An empty DIGEST_DISTRICTS binds as one blank name: only real names count.
         java.util.Set<String> districts = digest.districts().stream().filter(d -> !d.isBlank())

@@ -4,6 +4,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,8 @@ public final class Generation {
     private final MongoDatabase database;
     private final AtomicReference<Long> current = new AtomicReference<>();
     private final TallyCache cache;
+    /** Schools known per district, as {@code generation|district|school}: only added to, until a rebuild drops them. */
+    private final Set<String> knownSchools = ConcurrentHashMap.newKeySet();
 
     public Generation(MongoDatabase database, TallyCache cache) {
         this.database = database;
@@ -62,6 +66,14 @@ public final class Generation {
 
     MongoCollection<Document> open(long generation) {
         return database.getCollection("open_petitions_g" + generation);
+    }
+
+    MongoCollection<Document> schools(long generation) {
+        return database.getCollection("schools_g" + generation);
+    }
+
+    Set<String> knownSchools() {
+        return knownSchools;
     }
 
     MongoDatabase database() {

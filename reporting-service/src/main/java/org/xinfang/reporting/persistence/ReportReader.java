@@ -44,6 +44,11 @@ public final class ReportReader {
                 .collect(TreeSet::new, Set::add);
     }
 
+    /** Whether reporting has heard of {@code school} in {@code district} (a receipt of it has been folded). */
+    public Mono<Boolean> knowsSchool(String district, String school) {
+        return ReportStores.of(generation, generation.current()).schools().knows(district, school);
+    }
+
     /** The district's petitions waiting on a deadline, earliest first; of one school if {@code school} is not null. */
     public Mono<List<OpenPetition>> waiting(String district, String school) {
         return ReportStores.of(generation, generation.current()).open().of(district)

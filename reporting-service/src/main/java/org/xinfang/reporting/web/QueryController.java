@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.reporting.domain.Grain;
 import org.xinfang.reporting.domain.OpenPetition;
+import org.xinfang.reporting.domain.ReportingPolicy;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
@@ -35,10 +36,12 @@ class QueryController {
 
     private final ReportReader reader;
     private final Clock clock;
+    private final ReportingPolicy policy;
 
-    QueryController(ReportReader reader, Clock clock) {
+    QueryController(ReportReader reader, Clock clock, ReportingPolicy policy) {
         this.reader = reader;
         this.clock = clock;
+        this.policy = policy;
     }
 
     record Ranked(String value, long count) {
@@ -64,7 +67,7 @@ class QueryController {
         if (n < 1 || n > MAX_TOP) {
             throw Problem.invalid("n", "between 1 and " + MAX_TOP);
         }
-        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
+        DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
             List<Ranked> ranked = tally.counts().getOrDefault(dimension, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -81,8 +84,7 @@ class QueryController {
 
     @GetMapping("/api/v1/reports/schools/{school}/overdue")
     Mono<OverdueView> schoolOverdue(@PathVariable String school, Caller caller) {
-        String district = ReportAccess.schoolFigures(caller, school);
-        return overdue(district, school);
+        return SchoolScope.districtOf(caller, school, reader).flatMap(district -> overdue(district, school));
     }
 
     private Mono<OverdueView> overdue(String district, String school) {
@@ -100,7 +102,7 @@ class QueryController {
                                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "DAY") String grain) {
         ReportAccess.districtFigures(caller, district);
-        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
+        DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         Grain rowGrain = grain(grain);
         List<LocalDate[]> rows = new ArrayList<>();
         for (LocalDate start = rowGrain.startOf(range.from()); !start.isAfter(range.to()); start = rowGrain.endFrom(start).plusDays(1)) {

@@ -29,8 +29,9 @@ final class ReportAccess {
     }
 
     /**
-     * One school's figures: the school's clerk and leadership group for their own school, the bureau for any school of
-     * its district. Answers the district to read, always the caller's own, so no other district is ever read.
+     * One school's figures: the school's clerk and leadership group for their own school, the bureau for a school of
+     * its district. Answers the district to read, always the caller's own, so no other district is ever read; whether
+     * the bureau's school is one of that district is for {@link SchoolScope} to find out.
      */
     static String schoolFigures(Caller caller, String school) {
         valid("school", school);
@@ -41,9 +42,14 @@ final class ReportAccess {
             throw Problem.forbidden("school figures are for the school's clerk and leadership group and the bureau");
         }
         if (!caller.school().map(school::equals).orElse(false)) {
-            throw Problem.notFound("no report for school " + school);
+            throw noSuchSchool(school);
         }
         return caller.district();
+    }
+
+    /** The same answer for a school of another tenancy and for one that does not exist. */
+    static Problem noSuchSchool(String school) {
+        return Problem.notFound("no report for school " + school);
     }
 
     /** Webhook subscriptions: the bureau's analyst and the district's administrator. */

@@ -1,31 +1,33 @@
 package org.xinfang.reporting.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.contracts.access.Caller;
+import org.xinfang.reporting.domain.ReportingPolicy;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
 import reactor.core.publisher.Mono;
 
 /**
- * The figures for a district (the bureau) or one school (the school itself), for today in UTC or a range of days.
- * Who may ask is decided by {@link ReportAccess} from the token; another district or school is told there is no such report.
+ * The figures for a district (the bureau) or one school (the school itself), for the district's today or a range of
+ * its days. Who may ask is decided by {@link ReportAccess} from the token; another district or school is told there is no such report.
  */
 @RestController
 class ReportController {
 
     private final ReportReader reader;
     private final Clock clock;
+    private final ReportingPolicy policy;
 
-    ReportController(ReportReader reader, Clock clock) {
+    ReportController(ReportReader reader, Clock clock, ReportingPolicy policy) {
         this.reader = reader;
         this.clock = clock;
+        this.policy = policy;
     }
 
     @GetMapping("/api/v1/reports/districts/{district}")
@@ -33,7 +35,7 @@ class ReportController {
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) List<String> groupBy) {
         ReportAccess.districtFigures(caller, district);
-        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
+        DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         List<String> dimensions = dimensions(groupBy);
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to())
                 .map(t -> ReportView.of(district, null, range.from(), range.to(), t).onlyBy(dimensions));
@@ -43,11 +45,11 @@ class ReportController {
     Mono<ReportView> school(@PathVariable String school, Caller caller,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) List<String> groupBy) {
-        String district = ReportAccess.schoolFigures(caller, school);
-        DayRange range = DayRange.of(from, to, LocalDate.now(clock));
+        Mono<String> scope = SchoolScope.districtOf(caller, school, reader);
+        DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         List<String> dimensions = dimensions(groupBy);
-        return reader.read(district, school, range.from(), range.to())
-                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions));
+        return scope.flatMap(district -> reader.read(district, school, range.from(), range.to())
+                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions)));
     }
 
     /** {@code groupBy=school,subject} keeps only those dimensions' counts; absent means all. */

@@ -15,18 +15,23 @@ class DigestCalendarTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final DigestCalendar calendar = new DigestCalendar(SHANGHAI, Duration.ofMinutes(10), 1, 1);
 
-    /** Sunday 2026-11-22 ends at 16:00Z in Shanghai and at midnight UTC; its figures are a UTC day, so the later end counts. */
+    /** Figures are the district's days: Sunday 2026-11-22 closes at Beijing's midnight, 16:00Z, not at UTC's. */
     @Test
-    void aDayIsDueOnceItHasEndedInTheDistrictAndInUtcAndSettled() {
+    void aDayIsDueOnceItHasEndedInTheDistrictAndSettled() {
         LocalDate sunday = LocalDate.of(2026, 11, 22);
-        assertThat(calendar.closeOf(sunday)).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
-        assertThat(windows(Instant.parse("2026-11-22T16:30:00Z"))).doesNotContain("DAILY 2026-11-22");
-        assertThat(windows(Instant.parse("2026-11-23T00:09:59Z"))).doesNotContain("DAILY 2026-11-22");
-        assertThat(windows(Instant.parse("2026-11-23T00:10:00Z")))
+        assertThat(calendar.closeOf(sunday)).isEqualTo(Instant.parse("2026-11-22T16:00:00Z"));
+        assertThat(windows(Instant.parse("2026-11-22T15:59:00Z"))).doesNotContain("DAILY 2026-11-22");
+        assertThat(windows(Instant.parse("2026-11-22T16:09:59Z"))).doesNotContain("DAILY 2026-11-22");
+        assertThat(windows(Instant.parse("2026-11-22T16:10:00Z")))
                 .containsExactly("WEEKLY 2026-11-16..2026-11-22", "DAILY 2026-11-22");
+        // Before UTC's midnight, so a calendar in UTC would still wait; the district's day is over.
+        assertThat(windows(Instant.parse("2026-11-22T23:00:00Z"))).contains("DAILY 2026-11-22");
+        DigestCalendar utc = new DigestCalendar(java.time.ZoneOffset.UTC, Duration.ofMinutes(10), 1, 1);
+        assertThat(utc.closeOf(sunday)).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(utc.due(Instant.parse("2026-11-22T23:00:00Z"))).noneMatch(w -> w.to().equals(sunday));
     }
 
-    /** West of UTC the district's own midnight is the later one. */
+    /** West of UTC too, the district's own midnight closes its day. */
     @Test
     void westOfUtcTheDistrictsMidnightDecides() {
         DigestCalendar newYork = new DigestCalendar(ZoneId.of("America/New_York"), Duration.ZERO, 1, 1);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,5 +115,33 @@ class OutcomeRulesTest {
                 List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED), step(Duration.ofDays(2), PetitionState.RESOLVED)),
                 emergencies, List.of())).orElseThrow();
         assertThat(finished.openEmergencies()).isZero();
+    }
+
+    /**
+     * 23:30 UTC on the 2nd is 07:30 on the 3rd in Beijing: the district received it on the 3rd, and everything the
+     * petition counts for (its time to accept too) belongs to that day; a deployment whose districts keep UTC counts
+     * it on the 2nd.
+     */
+    @Test
+    void aPetitionCountsOnTheDayTheDistrictReceivedIt() {
+        Instant lateEveningUtc = Instant.parse("2026-03-02T23:30:00Z");
+        PetitionFacts facts = new PetitionFacts("p",
+                new PetitionFacts.Received("d", "s", lateEveningUtc, Channel.VISIT, Form.INDIVIDUAL, 1, false, null),
+                List.of(), List.of(new PetitionFacts.Step(lateEveningUtc.plus(Duration.ofHours(5)), PetitionState.ACCEPTED,
+                        null)), List.of(), List.of());
+
+        PetitionOutcome inShanghai = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS.inZone(ZoneId.of("Asia/Shanghai")))
+                .outcomeOf(facts).orElseThrow();
+        assertThat(inShanghai.day()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(inShanghai.hoursToAccept()).isEqualTo(5);
+
+        OutcomeRules inUtc = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS.inZone(ZoneOffset.UTC));
+        assertThat(inUtc.outcomeOf(facts).orElseThrow().day()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(inUtc.dayOf(lateEveningUtc)).isEqualTo(LocalDate.of(2026, 3, 2));
+
+        // The district's own midnight is the boundary: a second before it is still the 2nd, in Beijing.
+        OutcomeRules shanghai = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS);
+        assertThat(shanghai.dayOf(Instant.parse("2026-03-02T15:59:59Z"))).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(shanghai.dayOf(Instant.parse("2026-03-02T16:00:00Z"))).isEqualTo(LocalDate.of(2026, 3, 3));
     }
 }

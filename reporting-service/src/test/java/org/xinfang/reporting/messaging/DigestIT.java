@@ -48,8 +48,8 @@ import org.xinfang.reporting.persistence.DigestClaims;
 import org.xinfang.reporting.persistence.ReportReader;
 
 /**
- * Scheduled digests over the real broker and store, on a clock the test moves: after a week has closed in Shanghai
- * and settled, two replicas racing publish exactly one daily and one weekly digest per district, with the figures
+ * Scheduled digests over the real broker and store, on a clock the test moves: after a week has closed at Beijing's
+ * midnight and settled, two replicas racing publish exactly one daily and one weekly digest per district, with the figures
  * the aggregates hold and the overdue petitions by id, never the petitioner; a restarted scheduler publishes nothing
  * again; a crash between claim and publish is recovered by the next instance, under the same event id.
  */
@@ -64,7 +64,7 @@ class DigestIT {
     private static final Duration SETTLE = Duration.ofMinutes(10);
     private static final Duration STALE = Duration.ofMinutes(2);
     /** Weeks far enough back that no other test's events fall in them, one per test. */
-    private static final LocalDate WEEK = Grain.WEEK.startOf(LocalDate.now(ZoneOffset.UTC)).minusWeeks(3);
+    private static final LocalDate WEEK = Grain.WEEK.startOf(LocalDate.now(SHANGHAI)).minusWeeks(3);
     private static final LocalDate CRASH_WEEK = WEEK.minusWeeks(2);
     private static final List<String> SECRETS = List.of("张三丰", "13912345678", "家门口");
 
@@ -91,6 +91,7 @@ class DigestIT {
         registry.add("xinfang.mongo.database", () -> "reporting_digest_it");
         registry.add("xinfang.reporting.consumer-group", () -> "reporting-digest-it");
         registry.add("xinfang.reporting.offset-reset", () -> "latest");
+        registry.add("xinfang.reporting.zone", SHANGHAI::getId);
         TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
@@ -130,9 +131,9 @@ class DigestIT {
         }
         assertThat(folding.assigned()).isTrue();
         tap = Infrastructure.shared().tap();
-        // Digest week: five petitions on Wednesday and two on Sunday in two schools, one accepted.
-        Instant wednesday = WEEK.plusDays(2).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        Instant sunday = WEEK.plusDays(6).atTime(10, 0).toInstant(ZoneOffset.UTC);
+        // Digest week: five petitions on Wednesday and two late on Sunday (Beijing time) in two schools, one accepted.
+        Instant wednesday = WEEK.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant();
+        Instant sunday = WEEK.plusDays(6).atTime(23, 30).atZone(SHANGHAI).toInstant();
         for (int i = 0; i < 7; i++) {
             Instant at = i < 5 ? wednesday.plusSeconds(i * 60L) : sunday.plusSeconds(i * 60L);
             String school = i % 2 == 0 ? "s-east-01" : "s-east-02";
@@ -143,20 +144,26 @@ class DigestIT {
                 tap.publish(Topics.PETITION_STATUS_CHANGED, status(r, at.plus(Duration.ofHours(3))));
             }
         }
+        // Monday 07:30 in Beijing, still Sunday in UTC: the next week's, in neither of this week's digests.
+        PetitionReceived monday = revealing(DISTRICT, "s-east-01", "p-dg-monday-" + RUN,
+                WEEK.plusDays(7).atTime(7, 30).atZone(SHANGHAI).toInstant(), 1);
+        tap.publish(Topics.PETITION_RECEIVED, monday);
         // Received three weeks before the digest week, never decided: overdue when the week closes.
         overdueId = "p-dg-old-" + RUN;
         PetitionReceived old = revealing(DISTRICT, "s-east-02", overdueId, WEEK.minusDays(20).atTime(8, 0)
-                .toInstant(ZoneOffset.UTC), 1);
+                .atZone(SHANGHAI).toInstant(), 1);
         tap.publish(Topics.PETITION_RECEIVED, old);
         tap.publish(Topics.PETITION_ROUTED, routed(old, old.receivedAt().plusSeconds(5)));
         // The crash test's district and week.
         for (int i = 0; i < 3; i++) {
             PetitionReceived r = revealing(CRASHED, "s-west-01", "p-cr-" + i + "-" + RUN,
-                    CRASH_WEEK.plusDays(i).atTime(11, 0).toInstant(ZoneOffset.UTC), 1);
+                    CRASH_WEEK.plusDays(i).atTime(11, 0).atZone(SHANGHAI).toInstant(), 1);
             tap.publish(Topics.PETITION_RECEIVED, r);
         }
         awaitTrue(() -> week(DISTRICT, WEEK).total("received") == 7 && week(DISTRICT, WEEK).total("routed") == 7
                 && week(DISTRICT, WEEK).total("accepted") == 1 && week(CRASHED, CRASH_WEEK).total("received") == 3
+                && reader.read(DISTRICT, TallyKey.WHOLE_DISTRICT, WEEK.plusDays(7), WEEK.plusDays(7)).block()
+                        .total("received") == 1
                 && reader.waiting(DISTRICT, null).block().stream().anyMatch(p -> p.petitionId().equals(overdueId)));
     }
 
@@ -167,7 +174,9 @@ class DigestIT {
 
     @Test
     void twoReplicasPublishOneDigestPerPeriodWithTheAggregatesFiguresAndNoIdentity() throws Exception {
-        Instant afterClose = WEEK.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant().plus(SETTLE).plusSeconds(60);
+        // Beijing's midnight closes the week, eight hours before UTC's: the digests are due before UTC's Sunday ends.
+        Instant afterClose = WEEK.plusDays(7).atStartOfDay(SHANGHAI).toInstant().plus(SETTLE).plusSeconds(60);
+        assertThat(afterClose).isBefore(WEEK.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant());
         SetClock clock = new SetClock(afterClose);
         DigestScheduler first = scheduler(clock, "replica-a", sender());
         DigestScheduler second = scheduler(clock, "replica-b", sender());
@@ -195,7 +204,7 @@ class DigestIT {
         assertThat(overdue.school()).isEqualTo("s-east-02");
         assertThat(overdue.department()).isEqualTo("LOGISTICS");
         assertThat(overdue.limit()).isEqualTo("ACCEPTANCE");
-        assertThat(overdue.dueAt()).isBefore(WEEK.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(overdue.dueAt()).isBefore(WEEK.plusDays(7).atStartOfDay(SHANGHAI).toInstant());
 
         ReportDigestReady daily = digests.stream().filter(d -> d.period() == DigestPeriod.DAILY).findFirst().orElseThrow();
         Tally sunday = reader.read(DISTRICT, TallyKey.WHOLE_DISTRICT, WEEK.plusDays(6), WEEK.plusDays(6)).block();
@@ -220,7 +229,7 @@ class DigestIT {
 
     @Test
     void aCrashBetweenClaimAndPublishIsRecoveredOnceUnderTheSameId() {
-        Instant afterClose = CRASH_WEEK.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant().plus(SETTLE).plusSeconds(60);
+        Instant afterClose = CRASH_WEEK.plusDays(7).atStartOfDay(SHANGHAI).toInstant().plus(SETTLE).plusSeconds(60);
         SetClock clock = new SetClock(afterClose);
         AtomicInteger attempts = new AtomicInteger();
         DigestScheduler crashing = scheduler(clock, "crashing", (district, event) -> {
