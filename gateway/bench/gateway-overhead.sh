@@ -17,6 +17,7 @@
 # Environment: BENCH_DURATION (default 15s), BENCH_ROUNDS (default 2), BENCH_GATEWAY_PORT (18080),
 # BENCH_UPSTREAM_PORT (18081), BENCH_ISSUER_PORT (19000), BENCH_CLIENT (east-01-clerk), BENCH_PATH
 # (/api/v1/petitions/p-1). The rate limit stays on (its cost is part of the gateway's), set too high to trip.
+# BENCH_WARMUP (10s) is each target's warm-up: a slow service gives the JIT few requests, so give it longer there.
 # BENCH_FLOOR=1 adds a third target, BenchmarkProxy (BENCH_PROXY_PORT, 18082): the plainest reactor-netty reverse
 # proxy in front of the same service, i.e. what the extra hop alone costs. BENCH_GATEWAY_JAR runs another build of
 # the gateway (an older one, to compare).
@@ -29,6 +30,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MODULE=$ROOT/gateway
 DURATION=${BENCH_DURATION:-15s}
+WARMUP=${BENCH_WARMUP:-10s}
 ROUNDS=${BENCH_ROUNDS:-2}
 GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 UP_PORT=${BENCH_UPSTREAM_PORT:-18081}
@@ -105,7 +107,7 @@ fi
 echo "client $CLIENT, token of $(( ${#TOKEN} )) characters; direct $DIRECT; gateway $GATEWAY"
 
 echo "warm-up (JIT) of ${TARGETS[*]}"
-for target in "${TARGETS[@]}"; do wrk -t1 -c8 -d10s "${AUTH[@]}" "${URL[$target]}" >/dev/null; done
+for target in "${TARGETS[@]}"; do wrk -t1 -c8 -d"$WARMUP" "${AUTH[@]}" "${URL[$target]}" >/dev/null; done
 
 # CPU time (clock ticks, user + system) a process has used so far; 0 for a process this script did not start.
 ticks() { if [[ -n ${1:-} ]]; then awk '{print $14 + $15}' "/proc/$1/stat"; else echo 0; fi; }
