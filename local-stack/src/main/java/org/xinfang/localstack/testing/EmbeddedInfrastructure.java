@@ -86,7 +86,6 @@ final class EmbeddedInfrastructure implements Infrastructure {
             backend = new H2Backend(storeFile.toString());
             backend.version(ServerVersion.MONGO_5_0);
             mongo = new MongoServer(backend);
-            mongo.enableOplog();
             mongo.bind("127.0.0.1", mongoPort);
         }
     }
