@@ -66,6 +66,17 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s "$ROOT/intake-service/bench/register.lua" http://127.0.0.1:$INTAKE_PORT >/dev/null
 # CPU seconds each process spends per registration tell where the time goes, whatever else runs on the machine.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Of which the JIT compiler threads, still busy after a short warm-up on a loaded machine (a compiler thread that
+# ends during the run takes its share with it: this part is a lower bound).
+jit_threads() {
+  local line
+  for stat in /proc/"$1"/task/*/stat; do
+    line=$(cat "$stat" 2>/dev/null) || continue
+    case $line in *"(C1 CompilerThre)"* | *"(C2 CompilerThre)"*) ;; *) continue ;; esac
+    awk -v tid="${line%% *}" '{print tid, $12 + $13}' <<<"${line##*) }"
+  done
+}
+jit_used() { awk 'NR == FNR { was[$1] = $2; next } { used += $2 - was[$1] } END { print used + 0 }' "$1" "$2"; }
 names=(kafka mongo)
 [[ -n ${issuer_pid:-} ]] && names+=(issuer)
 names+=(intake)
@@ -73,15 +84,19 @@ if [[ ${BENCH_JFR:-0} == 1 ]]; then
   jcmd "$intake_pid" JFR.start settings=profile duration="${SECONDS_}s" filename="$WORK/intake.jfr" >/dev/null
   jcmd "$mongo_pid" JFR.start settings=profile duration="${SECONDS_}s" filename="$WORK/mongo.jfr" >/dev/null
 fi
-before=(); for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); done
+before=()
+for pid in "${pids[@]}"; do before+=("$(ticks "$pid")"); jit_threads "$pid" >"$WORK/jit-$pid.before"; done
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency -s "$ROOT/intake-service/bench/register.lua" \
   http://127.0.0.1:$INTAKE_PORT | tee "$WORK/wrk.out"
 requests=$(awk '/^requests [0-9]+ in/ {print $2}' "$WORK/wrk.out")
 hz=$(getconf CLK_TCK)
 for i in "${!pids[@]}"; do
   used=$(( $(ticks "${pids[$i]}") - ${before[$i]} ))
-  awk -v n="${names[$i]}" -v t="$used" -v hz="$hz" -v r="$requests" \
-    'BEGIN { printf "cpu %-6s %6.2f s total, %.2f ms per registration\n", n, t / hz, (t / hz) * 1000 / r }'
+  jit_threads "${pids[$i]}" >"$WORK/jit-${pids[$i]}.after"
+  jit=$(jit_used "$WORK/jit-${pids[$i]}.before" "$WORK/jit-${pids[$i]}.after")
+  awk -v n="${names[$i]}" -v t="$used" -v j="$jit" -v hz="$hz" -v r="$requests" \
+    'BEGIN { printf "cpu %-6s %6.2f s total, %.2f ms per registration (JIT compiler %.2f ms)\n", n, t / hz,
+             (t / hz) * 1000 / r, (j / hz) * 1000 / r }'
 done
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Everything registered must also have been published: the outbox drains.
