@@ -1,6 +1,7 @@
 package org.xinfang.intake.config;
 
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
@@ -49,14 +52,20 @@ class ResourceServerConfig {
     /** Tells a caller to retry when the issuer's key set cannot be fetched: the token may well be good. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    /** Distinct live tokens remembered as verified; far more than the callers of one school district at once. */
+    static final int REMEMBERED_TOKENS = 10_000;
+
     @Bean
-    SecurityWebFilterChain tokensRequired(ServerHttpSecurity http, JsonMapper json, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain tokensRequired(ServerHttpSecurity http, JsonMapper json, ReactiveJwtDecoder decoder,
+                                          Clock clock) {
         return http
                 .authorizeExchange(rules -> rules
                         .pathMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.authenticationManager(checkedWith(decoder)))
+                        .bearerTokenConverter(new BearerTokenReader())
+                        .jwt(jwt -> jwt.authenticationManager(
+                                checkedWith(new VerifiedTokens(decoder, clock, REMEMBERED_TOKENS))))
                         .authenticationFailureHandler((filterExchange, failure) ->
                                 failure instanceof AuthenticationServiceException
                                         ? issuerUnreachable(json, filterExchange.getExchange(), failure)
@@ -77,6 +86,14 @@ class ResourceServerConfig {
                 .build();
     }
 
+    /** Spring Security's strict firewall, with its header-value rule decided without a regular expression. */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(HeaderValueRule::allowed);
+        return firewall;
+    }
+
     /**
      * Boot builds the decoder (issuer, audience, lifetime, RS256 and {@link CallerClaimsValidator}); only the client
      * that fetches the issuer's key set is given here, with bounds: without them a stalled issuer would hold every
@@ -95,8 +112,9 @@ class ResourceServerConfig {
     }
 
     /**
-     * A failure that is not the token's fault, such as the issuer's key set being out of reach or not arriving in
-     * time, becomes an {@link AuthenticationServiceException}.
+     * Boot's decoder behind {@link VerifiedTokens}, so a token already verified is not verified again until it
+     * expires; a failure that is not the token's fault, such as the issuer's key set being out of reach or not
+     * arriving in time, becomes an {@link AuthenticationServiceException}.
      */
     private static ReactiveAuthenticationManager checkedWith(ReactiveJwtDecoder decoder) {
         ReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(decoder);
