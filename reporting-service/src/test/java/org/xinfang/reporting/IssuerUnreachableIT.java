@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**

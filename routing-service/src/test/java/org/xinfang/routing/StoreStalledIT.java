@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.TcpFront;
 
 /**
  * The store accepts connections but stops answering, also on connections already open (unlike {@link StoreOutageIT},

@@ -15,7 +15,7 @@ import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
-import org.xinfang.intake.TcpFront;
+import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**

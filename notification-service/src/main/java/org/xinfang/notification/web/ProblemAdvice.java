@@ -1,10 +1,14 @@
 package org.xinfang.notification.web;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +27,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** How long a caller should wait before asking again when the store is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
@@ -78,6 +85,20 @@ class ProblemAdvice {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
+    }
+
+    /**
+     * The store is down, unreachable or too slow (no server selected in time, a socket that failed or stopped
+     * answering, a query past its limit): nothing is wrong with the request and it may succeed later, so 503 with
+     * Retry-After, not a 500. Alerts already raised keep being delivered from the broker's side once the store is back.
+     */
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoExecutionTimeoutException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+        log.warn("answering 503: {}", e.toString());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The notification store is unavailable. Retry after " + RETRY_AFTER_SECONDS + " s.", null);
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> validation(String field, String reason) {

@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.notification.Fixtures;
-import org.xinfang.notification.TcpFront;
 
 /**
  * The service starts and is ready while its token issuer is away (no discovery at start-up). A token it cannot check

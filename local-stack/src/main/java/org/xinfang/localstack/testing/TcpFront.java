@@ -1,4 +1,4 @@
-package org.xinfang.reporting;
+package org.xinfang.localstack.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
