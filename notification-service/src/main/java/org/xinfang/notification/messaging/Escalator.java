@@ -57,17 +57,15 @@ public class Escalator implements AlertListener, SmartLifecycle {
         wheel.onWake(this::fireDue);
     }
 
+    /**
+     * The first step's timer was stored with the alert itself (see {@link AlertStore#firstStepsDue}): nothing to write
+     * here, only to wake in time.
+     */
     @Override
     public void alertsStored(List<Alert> stored) {
-        List<EscalationTimer> due = stored.stream()
-                .flatMap(alert -> policy.next(alert).stream()
-                        .map(step -> EscalationTimer.of(alert.alertId(), step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
-                .toList();
-        if (due.isEmpty()) {
-            return;
-        }
-        timers.scheduleAll(due).block(TIMEOUT);
-        due.stream().map(EscalationTimer::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
+        stored.stream()
+                .flatMap(alert -> policy.next(alert).stream().map(step -> alert.raisedAt().plus(step.waitFor())))
+                .min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 
     /** Stops the chain of an acknowledged alert. */
@@ -80,11 +78,27 @@ public class Escalator implements AlertListener, SmartLifecycle {
         if (!running) {
             return;
         }
+        handOverFirstSteps();
         Optional<EscalationTimer> due;
         while ((due = timers.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {
             fire(due.get());
         }
-        timers.nextDue().blockOptional(TIMEOUT).ifPresent(wheel::wakeAt);
+        Optional<Instant> next = timers.nextDue().blockOptional(TIMEOUT);
+        Optional<Instant> nextFirst = alerts.nextFirstStep().blockOptional(TIMEOUT);
+        java.util.stream.Stream.concat(next.stream(), nextFirst.stream()).min(Instant::compareTo).ifPresent(wheel::wakeAt);
+    }
+
+    /**
+     * Due first steps kept in alert documents become ordinary stored timers (insert-if-absent, so two instances or a
+     * crash between the two writes store one timer), then leave the alert; from there they are claimed like any step.
+     */
+    private void handOverFirstSteps() {
+        List<AlertStore.FirstStep> due;
+        while (!(due = alerts.firstStepsDue(clock.instant(), 200).collectList().block(TIMEOUT)).isEmpty()) {
+            timers.scheduleAll(due.stream().map(s -> EscalationTimer.of(s.alertId(), s.fromStep(), s.dueAt())).toList())
+                    .block(TIMEOUT);
+            alerts.firstStepsHandedOver(due.stream().map(AlertStore.FirstStep::alertId).toList()).block(TIMEOUT);
+        }
     }
 
     private void fire(EscalationTimer timer) {
