@@ -40,12 +40,15 @@ public class Escalator implements AlertListener, SmartLifecycle {
     private final TimerWheel wheel;
     private final Clock clock;
     private final Duration claimLease;
+    private final Duration sweepInterval;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
     private volatile boolean running;
 
     Escalator(EscalationPolicy policy, AlertStore alerts, EscalationTimerStore timers, EventPublisher publisher,
               List<EscalationListener> listeners, TimerWheel wheel, Clock clock,
-              @Value("${xinfang.notification.escalation.claim-lease:PT1M}") Duration claimLease) {
+              @Value("${xinfang.notification.escalation.claim-lease:PT1M}") Duration claimLease,
+              @Value("${xinfang.notification.escalation.sweep-interval-ms:30000}") long sweepIntervalMs) {
+        this.sweepInterval = Duration.ofMillis(sweepIntervalMs);
         this.policy = policy;
         this.alerts = alerts;
         this.timers = timers;
@@ -84,7 +87,9 @@ public class Escalator implements AlertListener, SmartLifecycle {
             fire(due.get());
         }
         Optional<Instant> next = timers.nextDue().blockOptional(TIMEOUT);
-        Optional<Instant> nextFirst = alerts.nextFirstStep().blockOptional(TIMEOUT);
+        // First steps further off than the next sweep are found by that sweep (it wakes this method), as are timers
+        // stored by other instances.
+        Optional<Instant> nextFirst = alerts.nextFirstStep(clock.instant().plus(sweepInterval)).blockOptional(TIMEOUT);
         java.util.stream.Stream.concat(next.stream(), nextFirst.stream()).min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 

@@ -107,9 +107,12 @@ public class AlertStore implements IndexedStore {
                 .map(d -> new FirstStep(d.getString("_id"), d.getInteger(FIRST_STEP_FROM, 0), instant(d, FIRST_STEP_DUE)));
     }
 
-    /** The earliest first step not yet handed to the timer store, of an alert still open. */
-    public Mono<Instant> nextFirstStep() {
-        return Mono.from(alerts.find(Filters.and(Filters.ne(FIRST_STEP_DUE, null),
+    /**
+     * The earliest first step due before {@code horizon} and not yet handed to the timer store, of an alert still
+     * open. Bounded, so that a store without secondary indexes collects a few documents, not every open alert.
+     */
+    public Mono<Instant> nextFirstStep(Instant horizon) {
+        return Mono.from(alerts.find(Filters.and(Filters.lte(FIRST_STEP_DUE, date(horizon)),
                         Filters.eq("state", AlertState.OPEN.name())))
                 .sort(Sorts.ascending(FIRST_STEP_DUE)).limit(1).first())
                 .map(d -> instant(d, FIRST_STEP_DUE));
