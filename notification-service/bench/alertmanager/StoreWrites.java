@@ -16,20 +16,35 @@ public final class StoreWrites {
     private StoreWrites() {
     }
 
+    private static Map<String, long[]> count(MongoClient client, String database) {
+        Map<String, long[]> byCollection = new TreeMap<>();
+        Flux.from(client.getDatabase("local").getCollection("oplog.rs").find()).toIterable().forEach(entry -> {
+            String ns = entry.getString("ns");
+            if (ns == null || !ns.startsWith(database + ".")) {
+                return;
+            }
+            long[] counts = byCollection.computeIfAbsent(ns.substring(database.length() + 1), k -> new long[2]);
+            counts["i".equals(entry.getString("op")) ? 0 : 1]++;
+        });
+        return byCollection;
+    }
+
     public static void main(String[] args) {
         String uri = args[0];
         String database = args[1];
         try (MongoClient client = MongoClients.create(uri)) {
             long petitions = Mono.from(client.getDatabase(database).getCollection("incidents").countDocuments()).block();
-            Map<String, long[]> byCollection = new TreeMap<>();
-            Flux.from(client.getDatabase("local").getCollection("oplog.rs").find()).toIterable().forEach(entry -> {
-                String ns = entry.getString("ns");
-                if (ns == null || !ns.startsWith(database + ".")) {
-                    return;
+            Map<String, long[]> byCollection = null;
+            // The local store's file compacts while it is read; a read that meets a moved chunk is simply repeated.
+            for (int attempt = 1; byCollection == null; attempt++) {
+                try {
+                    byCollection = count(client, database);
+                } catch (RuntimeException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
                 }
-                long[] counts = byCollection.computeIfAbsent(ns.substring(database.length() + 1), k -> new long[2]);
-                counts["i".equals(entry.getString("op")) ? 0 : 1]++;
-            });
+            }
             long inserts = byCollection.values().stream().mapToLong(c -> c[0]).sum();
             long updates = byCollection.values().stream().mapToLong(c -> c[1]).sum();
             StringBuilder out = new StringBuilder(String.format(
