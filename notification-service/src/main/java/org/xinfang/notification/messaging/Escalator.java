@@ -43,6 +43,11 @@ public class Escalator implements AlertListener, SmartLifecycle {
     private final Duration sweepInterval;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
     private volatile boolean running;
+    /** The next wake also scans the alerts for due first steps: after a restart, at each sweep, when asked. */
+    private volatile boolean scanRequested = true;
+    private static final int KNOWN_FIRST_STEPS = 10_000;
+    private final java.util.concurrent.PriorityBlockingQueue<AlertStore.FirstStep> known =
+            new java.util.concurrent.PriorityBlockingQueue<>(64, java.util.Comparator.comparing(AlertStore.FirstStep::dueAt));
 
     Escalator(EscalationPolicy policy, AlertStore alerts, EscalationTimerStore timers, EventPublisher publisher,
               List<EscalationListener> listeners, TimerWheel wheel, Clock clock,
@@ -66,9 +71,14 @@ public class Escalator implements AlertListener, SmartLifecycle {
      */
     @Override
     public void alertsStored(List<Alert> stored) {
-        stored.stream()
-                .flatMap(alert -> policy.next(alert).stream().map(step -> alert.raisedAt().plus(step.waitFor())))
-                .min(Instant::compareTo).ifPresent(wheel::wakeAt);
+        List<AlertStore.FirstStep> steps = stored.stream()
+                .flatMap(alert -> policy.next(alert).stream().map(step -> new AlertStore.FirstStep(alert.alertId(),
+                        step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
+                .toList();
+        // Remembered (up to a bound) so that each falls due without a scan of the alerts; beyond the bound, or after
+        // a restart, the sweep's scan finds them.
+        steps.stream().limit(Math.max(0, KNOWN_FIRST_STEPS - known.size())).forEach(known::add);
+        steps.stream().map(AlertStore.FirstStep::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 
     /** Stops the chain of an acknowledged alert. */
@@ -81,16 +91,53 @@ public class Escalator implements AlertListener, SmartLifecycle {
         if (!running) {
             return;
         }
-        handOverFirstSteps();
+        handOverKnownFirstSteps();
+        claimAndFire();
+        boolean scan = scanRequested;
+        scanRequested = false;
+        Optional<Instant> nextFirst = Optional.empty();
+        if (scan) {
+            handOverFirstSteps();
+            claimAndFire();
+            // First steps further off than the next sweep are found by that sweep, as are timers stored by others.
+            nextFirst = alerts.nextFirstStep(clock.instant().plus(sweepInterval)).blockOptional(TIMEOUT);
+        }
+        Optional<Instant> next = timers.nextDue().blockOptional(TIMEOUT);
+        Optional<Instant> nextKnown = Optional.ofNullable(known.peek()).map(AlertStore.FirstStep::dueAt);
+        java.util.stream.Stream.of(next, nextFirst, nextKnown).flatMap(Optional::stream).min(Instant::compareTo)
+                .ifPresent(wheel::wakeAt);
+    }
+
+    private void claimAndFire() {
         Optional<EscalationTimer> due;
         while ((due = timers.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {
             fire(due.get());
         }
-        Optional<Instant> next = timers.nextDue().blockOptional(TIMEOUT);
-        // First steps further off than the next sweep are found by that sweep (it wakes this method), as are timers
-        // stored by other instances.
-        Optional<Instant> nextFirst = alerts.nextFirstStep(clock.instant().plus(sweepInterval)).blockOptional(TIMEOUT);
-        java.util.stream.Stream.concat(next.stream(), nextFirst.stream()).min(Instant::compareTo).ifPresent(wheel::wakeAt);
+    }
+
+    /** First steps this instance stored and that are due now, handed to the timer store by id (no scan). */
+    private void handOverKnownFirstSteps() {
+        Instant now = clock.instant();
+        List<AlertStore.FirstStep> ready = new java.util.ArrayList<>();
+        AlertStore.FirstStep head;
+        while ((head = known.peek()) != null && !head.dueAt().isAfter(now)) {
+            AlertStore.FirstStep taken = known.poll();
+            if (taken != null) {
+                ready.add(taken);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            timers.scheduleAll(ready.stream().map(s -> EscalationTimer.of(s.alertId(), s.fromStep(), s.dueAt())).toList())
+                    .block(TIMEOUT);
+            alerts.firstStepsHandedOver(ready.stream().map(AlertStore.FirstStep::alertId).toList()).block(TIMEOUT);
+        } catch (RuntimeException e) {
+            // Still in the alerts' documents: the sweep's scan hands them over.
+            scanRequested = true;
+            throw e;
+        }
     }
 
     /**
@@ -142,6 +189,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
     void sweep() {
         try {
             timers.releaseClaimedBefore(clock.instant().minus(claimLease)).block(TIMEOUT);
+            scanRequested = true;
             wheel.wakeNow();
         } catch (RuntimeException e) {
             log.warn("escalation sweep failed, will retry: {}", e.getMessage());
@@ -150,6 +198,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
 
     /** Wakes the wheel now; tests call it after moving their clock and wait for the returned future. */
     public java.util.concurrent.Future<?> wakeNow() {
+        scanRequested = true;
         return wheel.wakeNow();
     }
 
@@ -157,6 +206,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
     public void start() {
         running = true;
         // Timers stored before a restart: wake at once for the overdue, then at the next due time.
+        scanRequested = true;
         wheel.wakeNow();
     }
 
