@@ -10,6 +10,8 @@
 #   BENCH_MODE [concurrent] both loads at the same moments, or "sequential" (notification-service, then Alertmanager)
 #   Ports: BENCH_KAFKA_PORT [29392] BENCH_KAFKA_CONTROLLER_PORT [29393] BENCH_MONGO_PORT [29317]
 #          BENCH_NOTIFICATION_PORT [29383] BENCH_ALERTMANAGER_PORT [29303] BENCH_RECEIVER_PORT [29399]
+#   BENCH_SERVICE_JAR=path runs another build of the service (an older commit's jar, to compare in the same conditions)
+#   BENCH_JFR=1 records a flight recording of the store and the service (logs/mongo.jfr, logs/notification.jfr)
 #   BENCH_SKIP_BUILD=1 uses the jars as they are; otherwise local-stack and notification-service are packaged when
 #   missing or older than their sources (in this checkout's target folders; nothing is installed).
 # Everything it writes is under notification-service/target/bench-alertmanager/: results.txt, results-<time>.txt,
@@ -36,6 +38,11 @@ NOTIFICATION_PORT=${BENCH_NOTIFICATION_PORT:-29383}
 ALERTMANAGER_PORT=${BENCH_ALERTMANAGER_PORT:-29303}
 RECEIVER_PORT=${BENCH_RECEIVER_PORT:-29399}
 SECRET=bench-webhook-secret
+# A flight recording of a JVM, written when it stops (profile settings: method samples every 10-20 ms).
+jfr_of() {
+  [[ ${BENCH_JFR:-0} == 1 ]] && echo "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$LOGS/$1.jfr"
+  return 0
+}
 
 say() { printf 'bench: %s\n' "$*"; }
 fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -114,11 +121,11 @@ for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT" "$NOTIFICATION_
 done
 
 LOCAL_STACK_JAR=$ROOT/local-stack/target/local-stack.jar
-SERVICE_JAR=$ROOT/notification-service/target/notification-service.jar
+SERVICE_JAR=${BENCH_SERVICE_JAR:-$ROOT/notification-service/target/notification-service.jar}
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
   stale=()
   is_stale local-stack "$LOCAL_STACK_JAR" && stale+=(local-stack)
-  is_stale notification-service "$SERVICE_JAR" && stale+=(notification-service)
+  [[ -z ${BENCH_SERVICE_JAR:-} ]] && is_stale notification-service "$SERVICE_JAR" && stale+=(notification-service)
   if ((${#stale[@]} > 0)); then
     say "packaging ${stale[*]} (tests skipped)"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${stale[*]}")" package) >"$WORK.build.log" 2>&1 \
@@ -155,7 +162,7 @@ cd "$WORK"
 launch kafka "$JAVA" -Xms128m -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile=local-stack-logback.xml \
   -cp "$CP" org.xinfang.localstack.KafkaBroker --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" \
   --data "$DATA/kafka"
-launch mongo "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC -Dlogback.configurationFile=local-stack-logback.xml \
+launch mongo "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC $(jfr_of mongo) -Dlogback.configurationFile=local-stack-logback.xml \
   -cp "$CP" org.xinfang.localstack.MongoWireStore --port "$MONGO_PORT" --data "$DATA/mongo"
 # No cluster listener: a single Alertmanager does not wait for gossip peers before notifying.
 launch alertmanager "$ALERTMANAGER" --config.file="$WORK/alertmanager.yml" --storage.path="$DATA/alertmanager" \
@@ -178,7 +185,8 @@ source "$WORK/ready"
 launch notification env PORT="$NOTIFICATION_PORT" KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" \
   MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT" MONGO_DATABASE=notification-bench WEBHOOK_SECRET="$SECRET" \
   XINFANG_TOKEN_ISSUER="$XINFANG_TOKEN_ISSUER" XINFANG_JWK_SET_URI="$XINFANG_JWK_SET_URI" \
-  "$JAVA" -XX:+UseSerialGC -Xms64m -Xmx320m -Xss512k -XX:ReservedCodeCacheSize=64m -jar "$SERVICE_JAR"
+  "$JAVA" -XX:+UseSerialGC -Xms64m -Xmx320m -Xss512k -XX:ReservedCodeCacheSize=64m $(jfr_of notification) \
+  -jar "$SERVICE_JAR"
 # Whose CPU time counts for which system: the service with the broker and store it needs; Alertmanager alone.
 {
   echo "notification-service notification $(pid_of notification)"
@@ -194,5 +202,13 @@ wait "$(pid_of bench)" || bench_status=$?
 if ((bench_status != 0)); then
   tail -n 40 "$LOGS/bench.log" >&2
   fail "the benchmark failed (exit $bench_status); logs in $LOGS"
+fi
+# What the load cost the store, in documents written per routed petition (read from the store's oplog).
+if "$JAVA" -cp "$CP" -Dlogback.configurationFile=local-stack-logback.xml "$HERE/StoreWrites.java" \
+  "mongodb://127.0.0.1:$MONGO_PORT" notification-bench >"$WORK/store-writes.txt" 2>"$LOGS/store-writes.log"; then
+  latest=$(ls -t "$WORK"/results-*.txt | head -n 1)
+  cat "$WORK/store-writes.txt" | tee -a "$latest" >>"$WORK/results.txt"
+else
+  say "store writes could not be counted (log $LOGS/store-writes.log)"
 fi
 cat "$WORK/results.txt"

@@ -22,8 +22,8 @@ import org.xinfang.notification.persistence.IncidentStore;
 import reactor.core.publisher.Mono;
 
 /**
- * The path from a routed petition to alerts on the wire: plan, store (idempotently), publish at once, then mark as
- * published. Runs on the consumer thread; the offset is committed only after this returns.
+ * The path from a routed petition to alerts on the wire: plan, store (idempotently), deliver, publish. Runs on the
+ * consumer thread; the offset is committed only after this returns, which is what guards the publish.
  */
 @Component
 public class AlertRaiser {
@@ -77,9 +77,11 @@ public class AlertRaiser {
         if (plans.isEmpty()) {
             return;
         }
+        // Critical petitions first, so their deliveries never queue behind a lower alert's noise control.
+        plans.sort(java.util.Comparator.comparing((AlertPlanner.Plan p) -> p.incident().level()).reversed());
         List<Alert> all = plans.stream().flatMap(p -> p.alerts().stream()).toList();
         Long created = storing.record(() -> Mono.zip(incidents.openAll(plans.stream().map(AlertPlanner.Plan::incident)
-                                .toList()), alerts.insertNew(all))
+                                .toList()), alerts.insertNew(all, true))
                 .map(written -> written.getT2())
                 .block(STORE_TIMEOUT));
         // Stored alerts are what the API shows; listeners (escalation timers, channels) must see them at once.
@@ -92,26 +94,22 @@ public class AlertRaiser {
         log.debug("{} routed events, {} alerts ({} new)", poll.size(), all.size(), created);
     }
 
+    /**
+     * Publishes the poll's events and waits for the broker. Nothing is marked in the store: the poll's offset is
+     * committed only after this returns, and until then the routed events come again and are published again under
+     * the same event ids.
+     */
     private void publish(List<AlertPlanner.Plan> plans) {
-        Instant now = clock.instant();
         List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
-        List<String> requested = new ArrayList<>();
         for (AlertPlanner.Plan plan : plans) {
             for (Alert alert : plan.alerts()) {
                 events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
             }
             Optional<Alert> request = plan.alerts().stream().filter(a -> a.kind() == AlertKind.ACTIVATION_REQUEST)
                     .findFirst();
-            request.ifPresent(r -> {
-                events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
-                        AlertEvents.activationRequested(r, plan.incident(), r.raisedAt())));
-                requested.add(plan.incident().incidentId());
-            });
+            request.ifPresent(r -> events.add(EventPublisher.on(Topics.EMERGENCY_ACTIVATION_REQUESTED,
+                    AlertEvents.activationRequested(r, plan.incident(), r.raisedAt()))));
         }
         publisher.publishAll(events);
-        // Not waited for: if this mark is lost, recovery publishes again under the same event ids, which is harmless.
-        Mono.when(alerts.markPublished(plans.stream().flatMap(p -> p.alerts().stream()).map(Alert::alertId).toList(), now),
-                        requested.isEmpty() ? Mono.empty() : incidents.markRequestsPublished(requested, now))
-                .subscribe(null, e -> log.warn("marking alerts published failed; recovery will republish: {}", e.getMessage()));
     }
 }

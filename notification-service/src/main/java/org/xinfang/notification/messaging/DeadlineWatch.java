@@ -75,7 +75,7 @@ public class DeadlineWatch {
             timers.addAll(policy.timersFor(routed.meta().petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
                     routed.meta().eventId(), now));
         }
-        deadlines.routedAll(standings).then(deadlines.schedule(timers)).block(TIMEOUT);
+        deadlines.routedAll(standings, timers).block(TIMEOUT);
     }
 
     /** Acceptance starts the handling limit, an extension moves it, refusal, resolution and closing end both. */
@@ -122,6 +122,7 @@ public class DeadlineWatch {
 
     /** Fires every due timer; returns how many raised an alert. Tests call it after moving their clock. */
     public int fireDue() {
+        deadlines.handOverDue(clock.instant()).block(TIMEOUT);
         int raised = 0;
         Optional<DeadlineTimer> due;
         while ((due = deadlines.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {

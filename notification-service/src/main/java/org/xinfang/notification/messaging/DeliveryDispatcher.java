@@ -95,9 +95,10 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     }
 
     /**
-     * Alerts of the routed events of one poll: for each routed event (one school, one petition, one level) one contacts
-     * look-up and noise control once; every delivery record of the poll is written side by side and waited for once,
-     * then each first attempt starts without waiting for it.
+     * Alerts of the routed events of one poll, grouped by routed event (one school, one petition, one level): one
+     * contacts look-up each. Critical deliveries go first and together: every one of the poll in one write, each
+     * first attempt started the moment that write is acknowledged, before any lower alert's noise control, grouping
+     * or look-ups run. Then the rest, side by side, waited for once.
      */
     private void dispatch(List<Alert> stored) {
         if (stored.isEmpty()) {
@@ -110,20 +111,59 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
             byCause.computeIfAbsent(List.of(alert.district(), alert.school(), alert.petitionId(), alert.level()),
                     k -> new java.util.ArrayList<>()).add(alert);
         }
-        List<Mono<Void>> work = new java.util.ArrayList<>();
+        List<List<Alert>> lower = new java.util.ArrayList<>();
+        // By delivery id: a poll may hold the same routed event twice, and each delivery is attempted once.
+        Map<String, DeliveryStore.Claim> critical = new java.util.LinkedHashMap<>();
+        Map<String, Alert> criticalAlerts = new java.util.HashMap<>();
         for (List<Alert> ofCause : byCause.values()) {
+            if (ofCause.get(0).level() != EmergencyLevel.CRITICAL) {
+                lower.add(ofCause);
+                continue;
+            }
+            for (Delivery delivery : deliveriesOf(ofCause)) {
+                Alert alert = ofCause.stream().filter(a -> a.alertId().equals(delivery.alertId())).findFirst().orElseThrow();
+                critical.putIfAbsent(delivery.deliveryId(), new DeliveryStore.Claim(delivery, repeatKey(delivery, alert)));
+                criticalAlerts.put(alert.alertId(), alert);
+            }
+        }
+        sendAtOnce(List.copyOf(critical.values()), criticalAlerts, now);
+        List<Mono<Void>> work = new java.util.ArrayList<>();
+        for (List<Alert> ofCause : lower) {
             work.add(dispatchCause(ofCause, now));
         }
         Mono.when(work).block(TIMEOUT);
     }
 
-    private Mono<Void> dispatchCause(List<Alert> batch, Instant now) {
-        Alert first = batch.get(0);
+    /** Stores the deliveries in one write and starts the first attempt of each this call stored. */
+    private void sendAtOnce(List<DeliveryStore.Claim> claims, Map<String, Alert> alertsById, Instant now) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> stored = new java.util.HashSet<>(deliveries.insertClaimed(claims, now, now.plus(lease))
+                .blockOptional(TIMEOUT).orElse(List.of()));
+        for (DeliveryStore.Claim claim : claims) {
+            if (stored.contains(claim.delivery().deliveryId())) {
+                attempt(claim.delivery(), alertsById.get(claim.delivery().alertId()), 0);
+            }
+        }
+    }
+
+    /** The deliveries of one routed event's alerts: its school's contacts (and the district's) that they reach. */
+    private List<Delivery> deliveriesOf(List<Alert> ofCause) {
+        Alert first = ofCause.get(0);
         List<Contact> ofSchool = contacts.forDelivery(first.district(), first.school()).block(TIMEOUT);
         List<Delivery> planned = new java.util.ArrayList<>();
+        for (Alert alert : ofCause) {
+            planned.addAll(Delivery.forAlert(alert, ofSchool == null ? List.of() : ofSchool));
+        }
+        return planned;
+    }
+
+    private Mono<Void> dispatchCause(List<Alert> batch, Instant now) {
+        Alert first = batch.get(0);
+        List<Delivery> planned = deliveriesOf(batch);
         Map<String, Alert> byId = new java.util.HashMap<>();
         for (Alert alert : batch) {
-            planned.addAll(Delivery.forAlert(alert, ofSchool == null ? List.of() : ofSchool));
             byId.put(alert.alertId(), alert);
         }
         if (planned.isEmpty()) {

@@ -40,12 +40,20 @@ public class Escalator implements AlertListener, SmartLifecycle {
     private final TimerWheel wheel;
     private final Clock clock;
     private final Duration claimLease;
+    private final Duration sweepInterval;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
     private volatile boolean running;
+    /** The next wake also scans the alerts for due first steps: after a restart, at each sweep, when asked. */
+    private volatile boolean scanRequested = true;
+    private static final int KNOWN_FIRST_STEPS = 10_000;
+    private final java.util.concurrent.PriorityBlockingQueue<AlertStore.FirstStep> known =
+            new java.util.concurrent.PriorityBlockingQueue<>(64, java.util.Comparator.comparing(AlertStore.FirstStep::dueAt));
 
     Escalator(EscalationPolicy policy, AlertStore alerts, EscalationTimerStore timers, EventPublisher publisher,
               List<EscalationListener> listeners, TimerWheel wheel, Clock clock,
-              @Value("${xinfang.notification.escalation.claim-lease:PT1M}") Duration claimLease) {
+              @Value("${xinfang.notification.escalation.claim-lease:PT1M}") Duration claimLease,
+              @Value("${xinfang.notification.escalation.sweep-interval-ms:30000}") long sweepIntervalMs) {
+        this.sweepInterval = Duration.ofMillis(sweepIntervalMs);
         this.policy = policy;
         this.alerts = alerts;
         this.timers = timers;
@@ -57,17 +65,20 @@ public class Escalator implements AlertListener, SmartLifecycle {
         wheel.onWake(this::fireDue);
     }
 
+    /**
+     * The first step's timer was stored with the alert itself (see {@link AlertStore#firstStepsDue}): nothing to write
+     * here, only to wake in time.
+     */
     @Override
     public void alertsStored(List<Alert> stored) {
-        List<EscalationTimer> due = stored.stream()
-                .flatMap(alert -> policy.next(alert).stream()
-                        .map(step -> EscalationTimer.of(alert.alertId(), step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
+        List<AlertStore.FirstStep> steps = stored.stream()
+                .flatMap(alert -> policy.next(alert).stream().map(step -> new AlertStore.FirstStep(alert.alertId(),
+                        step.fromStep(), alert.raisedAt().plus(step.waitFor()))))
                 .toList();
-        if (due.isEmpty()) {
-            return;
-        }
-        timers.scheduleAll(due).block(TIMEOUT);
-        due.stream().map(EscalationTimer::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
+        // Remembered (up to a bound) so that each falls due without a scan of the alerts; beyond the bound, or after
+        // a restart, the sweep's scan finds them.
+        steps.stream().limit(Math.max(0, KNOWN_FIRST_STEPS - known.size())).forEach(known::add);
+        steps.stream().map(AlertStore.FirstStep::dueAt).min(Instant::compareTo).ifPresent(wheel::wakeAt);
     }
 
     /** Stops the chain of an acknowledged alert. */
@@ -80,11 +91,66 @@ public class Escalator implements AlertListener, SmartLifecycle {
         if (!running) {
             return;
         }
+        handOverKnownFirstSteps();
+        claimAndFire();
+        boolean scan = scanRequested;
+        scanRequested = false;
+        Optional<Instant> nextFirst = Optional.empty();
+        if (scan) {
+            handOverFirstSteps();
+            claimAndFire();
+            // First steps further off than the next sweep are found by that sweep, as are timers stored by others.
+            nextFirst = alerts.nextFirstStep(clock.instant().plus(sweepInterval)).blockOptional(TIMEOUT);
+        }
+        Optional<Instant> next = timers.nextDue().blockOptional(TIMEOUT);
+        Optional<Instant> nextKnown = Optional.ofNullable(known.peek()).map(AlertStore.FirstStep::dueAt);
+        java.util.stream.Stream.of(next, nextFirst, nextKnown).flatMap(Optional::stream).min(Instant::compareTo)
+                .ifPresent(wheel::wakeAt);
+    }
+
+    private void claimAndFire() {
         Optional<EscalationTimer> due;
         while ((due = timers.claimDue(clock.instant(), owner).blockOptional(TIMEOUT)).isPresent()) {
             fire(due.get());
         }
-        timers.nextDue().blockOptional(TIMEOUT).ifPresent(wheel::wakeAt);
+    }
+
+    /** First steps this instance stored and that are due now, handed to the timer store by id (no scan). */
+    private void handOverKnownFirstSteps() {
+        Instant now = clock.instant();
+        List<AlertStore.FirstStep> ready = new java.util.ArrayList<>();
+        AlertStore.FirstStep head;
+        while ((head = known.peek()) != null && !head.dueAt().isAfter(now)) {
+            AlertStore.FirstStep taken = known.poll();
+            if (taken != null) {
+                ready.add(taken);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            timers.scheduleAll(ready.stream().map(s -> EscalationTimer.of(s.alertId(), s.fromStep(), s.dueAt())).toList())
+                    .block(TIMEOUT);
+            alerts.firstStepsHandedOver(ready.stream().map(AlertStore.FirstStep::alertId).toList()).block(TIMEOUT);
+        } catch (RuntimeException e) {
+            // Still in the alerts' documents: the sweep's scan hands them over.
+            scanRequested = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Due first steps kept in alert documents become ordinary stored timers (insert-if-absent, so two instances or a
+     * crash between the two writes store one timer), then leave the alert; from there they are claimed like any step.
+     */
+    private void handOverFirstSteps() {
+        List<AlertStore.FirstStep> due;
+        while (!(due = alerts.firstStepsDue(clock.instant(), 200).collectList().block(TIMEOUT)).isEmpty()) {
+            timers.scheduleAll(due.stream().map(s -> EscalationTimer.of(s.alertId(), s.fromStep(), s.dueAt())).toList())
+                    .block(TIMEOUT);
+            alerts.firstStepsHandedOver(due.stream().map(AlertStore.FirstStep::alertId).toList()).block(TIMEOUT);
+        }
     }
 
     private void fire(EscalationTimer timer) {
@@ -123,6 +189,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
     void sweep() {
         try {
             timers.releaseClaimedBefore(clock.instant().minus(claimLease)).block(TIMEOUT);
+            scanRequested = true;
             wheel.wakeNow();
         } catch (RuntimeException e) {
             log.warn("escalation sweep failed, will retry: {}", e.getMessage());
@@ -131,6 +198,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
 
     /** Wakes the wheel now; tests call it after moving their clock and wait for the returned future. */
     public java.util.concurrent.Future<?> wakeNow() {
+        scanRequested = true;
         return wheel.wakeNow();
     }
 
@@ -138,6 +206,7 @@ public class Escalator implements AlertListener, SmartLifecycle {
     public void start() {
         running = true;
         // Timers stored before a restart: wake at once for the overdue, then at the next due time.
+        scanRequested = true;
         wheel.wakeNow();
     }
 

@@ -18,7 +18,8 @@ import org.xinfang.notification.persistence.IncidentStore;
 /**
  * Recovers what a crash between the store write and the publish left behind: alerts stored but never marked as
  * published are published again. Their event ids are derived, so a repeat is dropped downstream. This is a slow
- * sweep, never on the path of a new alert.
+ * sweep, never on the path of a new alert. Alerts of routed petitions are not its business: their routed event comes
+ * again until the poll's offset is committed, which happens only after the broker has their events.
  */
 @Component
 class PublishRecovery {

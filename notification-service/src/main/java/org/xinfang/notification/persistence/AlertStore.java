@@ -5,8 +5,8 @@ import static org.xinfang.notification.persistence.Documents.instant;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -22,6 +22,7 @@ import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.AlertState;
+import org.xinfang.notification.domain.EscalationPolicy;
 import org.xinfang.notification.domain.RecipientRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,20 +34,31 @@ import reactor.core.publisher.Mono;
 @Repository
 public class AlertStore implements IndexedStore {
 
+    private static final String REPUBLISHED_ON_REDELIVERY = "republishedOnRedelivery";
+    private static final String FIRST_STEP_DUE = "firstEscalationDueAt";
+    private static final String FIRST_STEP_FROM = "firstEscalationFromStep";
+
     private final MongoCollection<Document> alerts;
 
-    AlertStore(MongoDatabase database) {
+    private final EscalationPolicy escalation;
+
+    AlertStore(MongoDatabase database, EscalationPolicy escalation) {
         this.alerts = database.getCollection("alerts");
+        this.escalation = escalation;
+    }
+
+    /** The first escalation step of an alert, kept in the alert's own document until it falls due. */
+    public record FirstStep(String alertId, int fromStep, Instant dueAt) {
     }
 
     @Override
     public Mono<Void> createIndexes() {
+        // No unique index beside _id: the derived id already means one alert per (routed event, recipient), and in
+        // the local store every unique index costs two more tree searches per insert.
         return Flux.concat(
                 alerts.createIndex(Indexes.ascending("petitionId", "raisedAt")),
                 alerts.createIndex(Indexes.ascending("publishedAt", "raisedAt")),
-                // The same guarantee as the derived id, stated in the store: one alert per (routed event, recipient).
-                alerts.createIndex(Indexes.ascending("causeEventId", "kind", "recipientRole", "department"),
-                        new IndexOptions().unique(true).name("one_alert_per_recipient")))
+                alerts.createIndex(Indexes.ascending(FIRST_STEP_DUE), new IndexOptions().sparse(true)))
                 .then();
     }
 
@@ -55,13 +67,64 @@ public class AlertStore implements IndexedStore {
      * many were new. Alerts already there (a redelivered event) are duplicate keys, which is the point.
      */
     public Mono<Long> insertNew(List<Alert> batch) {
+        return insertNew(batch, false);
+    }
+
+    /**
+     * As {@link #insertNew(List)}; with {@code republishedOnRedelivery} the alerts' events are guarded by the consumer
+     * offset instead of a mark (their routed event is redelivered, and its alerts published again, until the poll's
+     * offset is committed after the broker has them), so the recovery sweep leaves them alone and no second write
+     * marks them published.
+     */
+    public Mono<Long> insertNew(List<Alert> batch, boolean republishedOnRedelivery) {
         if (batch.isEmpty()) {
             return Mono.just(0L);
         }
-        return Mono.from(alerts.insertMany(batch.stream().map(AlertStore::toDocument).toList(),
+        return Mono.from(alerts.insertMany(batch.stream().map(a -> {
+                            Document doc = withFirstStep(toDocument(a), a);
+                            return republishedOnRedelivery ? doc.append(REPUBLISHED_ON_REDELIVERY, true) : doc;
+                        }).toList(),
                         new InsertManyOptions().ordered(false)))
                 .map(result -> (long) result.getInsertedIds().size())
                 .onErrorResume(Documents::onlyDuplicates, e -> Mono.just((long) Documents.insertedDespite(e, batch.size())));
+    }
+
+    /**
+     * The alert's first escalation timer travels in the alert's own insert: an alert that is acknowledged in time
+     * never costs a timer document. {@link #firstStepsDue} hands it to the timer store once it falls due.
+     */
+    private Document withFirstStep(Document doc, Alert alert) {
+        escalation.next(alert).ifPresent(step -> doc.append(FIRST_STEP_FROM, step.fromStep())
+                .append(FIRST_STEP_DUE, date(alert.raisedAt().plus(step.waitFor()))));
+        return doc;
+    }
+
+    /** Open alerts whose first escalation step is due and not yet handed to the timer store. */
+    public Flux<FirstStep> firstStepsDue(Instant now, int limit) {
+        return Flux.from(alerts.find(Filters.and(Filters.lte(FIRST_STEP_DUE, date(now)),
+                        Filters.eq("state", AlertState.OPEN.name())))
+                .sort(Sorts.ascending(FIRST_STEP_DUE)).limit(limit))
+                .map(d -> new FirstStep(d.getString("_id"), d.getInteger(FIRST_STEP_FROM, 0), instant(d, FIRST_STEP_DUE)));
+    }
+
+    /**
+     * The earliest first step due before {@code horizon} and not yet handed to the timer store, of an alert still
+     * open. Bounded, so that a store without secondary indexes collects a few documents, not every open alert.
+     */
+    public Mono<Instant> nextFirstStep(Instant horizon) {
+        return Mono.from(alerts.find(Filters.and(Filters.lte(FIRST_STEP_DUE, date(horizon)),
+                        Filters.eq("state", AlertState.OPEN.name())))
+                .sort(Sorts.ascending(FIRST_STEP_DUE)).limit(1).first())
+                .map(d -> instant(d, FIRST_STEP_DUE));
+    }
+
+    /** These first steps are in the timer store now (written before this, so a crash in between loses none). */
+    public Mono<Void> firstStepsHandedOver(List<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.from(alerts.updateMany(Filters.in("_id", alertIds),
+                Updates.combine(Updates.unset(FIRST_STEP_DUE), Updates.unset(FIRST_STEP_FROM)))).then();
     }
 
     /** Records that the AlertRaised events of these alerts reached the broker, so recovery leaves them alone. */
@@ -82,7 +145,8 @@ public class AlertStore implements IndexedStore {
 
     /** Alerts whose events may not have reached the broker (the process died between the write and the publish). */
     public Flux<Alert> unpublishedRaisedBefore(Instant before, int limit) {
-        return Flux.from(alerts.find(Filters.and(Filters.eq("publishedAt", null), Filters.lt("raisedAt", date(before))))
+        return Flux.from(alerts.find(Filters.and(Filters.eq("publishedAt", null),
+                        Filters.ne(REPUBLISHED_ON_REDELIVERY, true), Filters.lt("raisedAt", date(before))))
                 .limit(limit)).map(AlertStore::fromDocument);
     }
 

@@ -3,15 +3,22 @@ package org.xinfang.notification.persistence;
 import static org.xinfang.notification.persistence.Documents.date;
 import static org.xinfang.notification.persistence.Documents.instant;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.xinfang.notification.domain.Channel;
@@ -50,12 +57,41 @@ public class DeliveryStore implements IndexedStore {
      * {@code repeatKey} names "the same notification to the same person" for the repeat interval.
      */
     public Mono<Boolean> insertClaimed(Delivery d, String repeatKey, Instant now, Instant claimedUntil) {
-        Document doc = new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
-                .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
-                .append("repeatKey", repeatKey).append("createdAt", date(now))
-                .append("state", "PENDING").append("attempts", 0).append("nextAttemptAt", date(claimedUntil));
-        return Mono.from(deliveries.insertOne(doc)).thenReturn(true)
+        return Mono.from(deliveries.insertOne(claimed(new Claim(d, repeatKey), now, claimedUntil))).thenReturn(true)
                 .onErrorResume(Documents::duplicateKey, e -> Mono.just(false));
+    }
+
+    /** A delivery to store claimed, with its "same notification to the same person" key. */
+    public record Claim(Delivery delivery, String repeatKey) {
+    }
+
+    /**
+     * Stores the deliveries, claimed until {@code claimedUntil}, in one unordered write; emits the ids of those this
+     * call stored (the others existed already: a redelivered event, whose first attempt is someone else's or the
+     * sweep's once the claim runs out).
+     */
+    public Mono<List<String>> insertClaimed(List<Claim> batch, Instant now, Instant claimedUntil) {
+        if (batch.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> ids = batch.stream().map(c -> c.delivery().deliveryId()).toList();
+        return Mono.from(deliveries.insertMany(batch.stream().map(c -> claimed(c, now, claimedUntil)).toList(),
+                        new InsertManyOptions().ordered(false)))
+                .map(result -> ids)
+                .onErrorResume(Documents::onlyDuplicates, e -> {
+                    Set<Integer> existing = ((MongoBulkWriteException) e).getWriteErrors().stream()
+                            .map(BulkWriteError::getIndex).collect(Collectors.toSet());
+                    return Mono.just(IntStream.range(0, ids.size()).filter(i -> !existing.contains(i))
+                            .mapToObj(ids::get).toList());
+                });
+    }
+
+    private static Document claimed(Claim c, Instant now, Instant claimedUntil) {
+        Delivery d = c.delivery();
+        return new Document("_id", d.deliveryId()).append("alertId", d.alertId()).append("step", d.step())
+                .append("contactId", d.contactId()).append("channel", d.channel().name()).append("target", d.target())
+                .append("repeatKey", c.repeatKey()).append("createdAt", date(now))
+                .append("state", "PENDING").append("attempts", 0).append("nextAttemptAt", date(claimedUntil));
     }
 
     /** Claims a pending delivery that is due (or a given one, if due); empty if none or someone else has it. */
