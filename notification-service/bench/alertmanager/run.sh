@@ -11,6 +11,8 @@
 #   Ports: BENCH_KAFKA_PORT [29392] BENCH_KAFKA_CONTROLLER_PORT [29393] BENCH_MONGO_PORT [29317]
 #          BENCH_NOTIFICATION_PORT [29383] BENCH_ALERTMANAGER_PORT [29303] BENCH_RECEIVER_PORT [29399]
 #   BENCH_SERVICE_JAR=path runs another build of the service (an older commit's jar, to compare in the same conditions)
+#   BENCH_COUNT_WRITES=1 runs the store with its oplog (as ./stack does not: it writes every document twice) and
+#     counts, from it, the documents written per routed petition
 #   BENCH_JFR=1 records a flight recording of the store and the service (logs/mongo.jfr, logs/notification.jfr)
 #   BENCH_SKIP_BUILD=1 uses the jars as they are; otherwise local-stack and notification-service are packaged when
 #   missing or older than their sources (in this checkout's target folders; nothing is installed).
@@ -163,7 +165,8 @@ launch kafka "$JAVA" -Xms128m -Xmx512m -XX:+UseSerialGC -Dlogback.configurationF
   -cp "$CP" org.xinfang.localstack.KafkaBroker --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" \
   --data "$DATA/kafka"
 launch mongo "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC $(jfr_of mongo) -Dlogback.configurationFile=local-stack-logback.xml \
-  -cp "$CP" org.xinfang.localstack.MongoWireStore --port "$MONGO_PORT" --data "$DATA/mongo"
+  -cp "$CP" org.xinfang.localstack.MongoWireStore --port "$MONGO_PORT" --data "$DATA/mongo" \
+  $([[ ${BENCH_COUNT_WRITES:-0} == 1 ]] && echo --oplog)
 # No cluster listener: a single Alertmanager does not wait for gossip peers before notifying.
 launch alertmanager "$ALERTMANAGER" --config.file="$WORK/alertmanager.yml" --storage.path="$DATA/alertmanager" \
   --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address= --log.level=warn
@@ -204,7 +207,9 @@ if ((bench_status != 0)); then
   fail "the benchmark failed (exit $bench_status); logs in $LOGS"
 fi
 # What the load cost the store, in documents written per routed petition (read from the store's oplog).
-if "$JAVA" -cp "$CP" -Dlogback.configurationFile=local-stack-logback.xml "$HERE/StoreWrites.java" \
+if [[ ${BENCH_COUNT_WRITES:-0} != 1 ]]; then
+  say "documents written per petition not counted (BENCH_COUNT_WRITES=1 counts them)"
+elif "$JAVA" -cp "$CP" -Dlogback.configurationFile=local-stack-logback.xml "$HERE/StoreWrites.java" \
   "mongodb://127.0.0.1:$MONGO_PORT" notification-bench >"$WORK/store-writes.txt" 2>"$LOGS/store-writes.log"; then
   latest=$(ls -t "$WORK"/results-*.txt | head -n 1)
   cat "$WORK/store-writes.txt" | tee -a "$latest" >>"$WORK/results.txt"
