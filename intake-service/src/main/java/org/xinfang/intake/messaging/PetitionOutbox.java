@@ -35,7 +35,6 @@ public class PetitionOutbox {
 
     private final PetitionStore store;
     private final EventPublisher publisher;
-    private final SentMarks marks;
     private final OutboxSettings settings;
     private final Clock clock;
     /** Set when this process left events behind, so the relay looks at once instead of at its next sweep. */
@@ -45,11 +44,10 @@ public class PetitionOutbox {
     private final Counter published;
     private final Counter failed;
 
-    PetitionOutbox(PetitionStore store, EventPublisher publisher, SentMarks marks, OutboxSettings settings,
-                   Clock clock, MeterRegistry meters) {
+    PetitionOutbox(PetitionStore store, EventPublisher publisher, OutboxSettings settings, Clock clock,
+                   MeterRegistry meters) {
         this.store = store;
         this.publisher = publisher;
-        this.marks = marks;
         this.settings = settings;
         this.clock = clock;
         this.published = Counter.builder("intake.outbox.published").description("events published from the outbox")
@@ -127,8 +125,8 @@ public class PetitionOutbox {
     }
 
     /**
-     * Sends entries one after the other, marking each sent; before letting go of the petition it reads the outbox
-     * again if a write of this process asked it to (events written while it was sending). On the first failure it hands back the
+     * Sends entries one after the other, marking each sent, and carries on with entries written meanwhile; before
+     * letting go of the petition it looks once more if someone asked it to. On the first failure it hands back the
      * lease and completes with false.
      */
     private Mono<Boolean> publishInOrder(String petitionId, List<OutboxEntry> entries, Set<String> sent) {
@@ -156,23 +154,19 @@ public class PetitionOutbox {
                 });
     }
 
-    /**
-     * Sends the entries oldest first, each marked sent once the broker has it, before the next is sent. Entries
-     * written meanwhile by this process are picked up by the look-again in {@link #publishInOrder}; entries written by
-     * another process are that process's to publish (or its relay's).
-     */
     private Mono<Void> drain(String petitionId, List<OutboxEntry> entries, Set<String> sent) {
-        return Flux.fromIterable(entries)
-                .concatMap(entry -> {
-                    // An entry this drain already sent is only marked again (a read may trail the write that removed it).
-                    Mono<Void> send = sent.contains(entry.eventId()) ? Mono.empty()
-                            : publisher.send(entry).then(Mono.fromRunnable(() -> {
-                                sent.add(entry.eventId());
-                                published.increment();
-                            }));
-                    return send.then(Mono.defer(() -> marks.mark(petitionId, entry.eventId())));
-                })
-                .then();
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        OutboxEntry oldest = entries.get(0);
+        // An entry this drain already sent is only marked again (a read may trail the write that removed it).
+        Mono<Void> send = sent.contains(oldest.eventId()) ? Mono.empty()
+                : publisher.send(oldest).then(Mono.fromRunnable(() -> {
+                    sent.add(oldest.eventId());
+                    published.increment();
+                }));
+        return send.then(store.markSent(petitionId, oldest.eventId()))
+                .flatMap(remaining -> drain(petitionId, remaining, sent));
     }
 
     /** Whether a publish failed or was deferred since the last call; clears the mark. */

@@ -6,12 +6,10 @@ import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,22 +138,17 @@ public class PetitionStore {
     }
 
     /**
-     * Marks outbox entries sent, of any number of petitions, in one unordered bulk write: each entry leaves its
-     * petition's outbox and its id joins the sent events. Each update is idempotent, so it needs no condition beyond
-     * the {@code _id} (a second mark pulls nothing and adds nothing), and a batch may be written again as a whole.
+     * Marks one outbox entry sent: it leaves the outbox and its id joins the sent events. Idempotent, so it needs no
+     * condition beyond the {@code _id} (a second mark pulls nothing and adds nothing). Answers the entries still
+     * unsent, which may include ones written meanwhile.
      */
-    public Mono<Void> markSent(List<SentMark> marks) {
-        if (marks.isEmpty()) {
-            return Mono.empty();
-        }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(marks.size());
-        for (SentMark mark : marks) {
-            updates.add(new UpdateOneModel<>(new Document("_id", mark.petitionId()),
-                    new Document("$pull", new Document(PetitionDocuments.OUTBOX, new Document("eventId", mark.eventId())))
-                            .append("$addToSet", new Document(PetitionDocuments.SENT_EVENTS, mark.eventId()))));
-        }
-        return Mono.from(petitions.bulkWrite(updates, new BulkWriteOptions().ordered(false)))
-                .then()
+    public Mono<List<OutboxEntry>> markSent(String id, String eventId) {
+        return Mono.from(petitions.findOneAndUpdate(new Document("_id", id),
+                        new Document("$pull", new Document(PetitionDocuments.OUTBOX, new Document("eventId", eventId)))
+                                .append("$addToSet", new Document(PetitionDocuments.SENT_EVENTS, eventId)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(documents::outbox)
+                .defaultIfEmpty(List.of())
                 .transform(this::guarded);
     }
 
