@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -44,21 +43,12 @@ import tools.jackson.databind.JsonNode;
 class WalkingSkeletonIT {
 
     private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(20);
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.infrastructure(registry, WalkingSkeletonIT.class);
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Autowired

@@ -8,6 +8,7 @@ import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.json.EventFormatException;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
 
 /**
  * Consumes routing's decisions. The container commits the offset after this method returns (ack-mode record), i.e.

@@ -56,13 +56,13 @@ class LifeCycleController {
         Action step = Action.fromPathName(action).orElseThrow(() -> new InvalidPetitionException(List.of(
                 new FieldError("action", "unknown step; one of " + List.of(Action.values()).stream().map(Action::pathName).toList()))));
         if (!PetitionController.PETITION_ID.matcher(id).matches()) {
-            throw PetitionNotFoundException.id(id);
+            throw NotFound.petition(id);
         }
         ActionRequest request = readRequest(body);
         Actor actor = PetitionAccess.actor(caller, step.roles());
         return Mono.defer(() -> store.findForSchool(caller.district(), PetitionAccess.school(caller), id))
                 .filter(stored -> PetitionAccess.reaches(caller, stored.petition()))
-                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .switchIfEmpty(Mono.error(() -> NotFound.petition(id)))
                 .flatMap(before -> {
                     var change = lifeCycle.take(before.petition(), step, request, actor,
                             clock.instant().truncatedTo(ChronoUnit.MILLIS));

@@ -1,5 +1,6 @@
 package org.xinfang.intake.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import static org.xinfang.contracts.access.Role.CLERK;
 import static org.xinfang.contracts.access.Role.DEPARTMENT_HANDLER;
 import static org.xinfang.contracts.access.Role.DEPUTY_LEADER;
@@ -35,7 +36,7 @@ final class PetitionAccess {
     /** Registering a petition, and the gate register (visits). */
     static void requireRegistering(Caller caller) {
         if (!wholeSchool(caller)) {
-            throw new RoleNotAllowedException(
+            throw ApiProblem.forbidden(
                     "only a school's clerk, leader or deputy leader registers petitions and keeps the gate register");
         }
     }
@@ -43,7 +44,7 @@ final class PetitionAccess {
     /** Reading petitions, their lists and inboxes, and taking life-cycle steps. */
     static void requirePetitions(Caller caller) {
         if (!wholeSchool(caller) && !caller.has(DEPARTMENT_HANDLER)) {
-            throw new RoleNotAllowedException(
+            throw ApiProblem.forbidden(
                     "petitions are open to a school's clerk, department handlers, leader and deputy leader");
         }
     }
@@ -65,7 +66,7 @@ final class PetitionAccess {
 
     /** The caller's school; every role allowed here is a school role, so it is always there. */
     static String school(Caller caller) {
-        return caller.school().orElseThrow(() -> new RoleNotAllowedException("petitions belong to a school"));
+        return caller.school().orElseThrow(() -> ApiProblem.forbidden("petitions belong to a school"));
     }
 
     /** Whether the petition lies inside what the caller may see. */

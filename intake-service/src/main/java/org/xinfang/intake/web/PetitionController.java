@@ -66,11 +66,11 @@ class PetitionController {
     Mono<PetitionView> byId(Caller caller, @PathVariable String id) {
         PetitionAccess.requirePetitions(caller);
         if (!PETITION_ID.matcher(id).matches()) {
-            return Mono.error(PetitionNotFoundException.id(id));
+            return Mono.error(NotFound.petition(id));
         }
         return store.findForSchool(caller.district(), PetitionAccess.school(caller), id)
                 .filter(stored -> PetitionAccess.reaches(caller, stored.petition()))
-                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .switchIfEmpty(Mono.error(() -> NotFound.petition(id)))
                 .map(stored -> PetitionView.of(stored.petition(), PetitionAccess.seesIdentity(caller), clock.instant()));
     }
 }

@@ -105,7 +105,7 @@ class PetitionListController {
         }
         String handledBy = PetitionAccess.handledBy(caller);
         if (handledBy != null && !handledBy.equals(department)) {
-            throw PetitionNotFoundException.inbox(department);
+            throw NotFound.inbox(department);
         }
         Instant now = clock.instant();
         PetitionFilter filter = new PetitionFilter(caller.district(), PetitionAccess.school(caller), null, OPEN, null,

@@ -116,10 +116,10 @@ class VisitController {
     Mono<VisitView> byId(Caller caller, @PathVariable String id) {
         PetitionAccess.requireRegistering(caller);
         if (!PetitionController.PETITION_ID.matcher(id).matches()) {
-            throw PetitionNotFoundException.id(id);
+            throw NotFound.petition(id);
         }
         return register.find(caller.district(), PetitionAccess.school(caller), id)
-                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .switchIfEmpty(Mono.error(() -> NotFound.petition(id)))
                 .map(e -> VisitView.of(e, PetitionAccess.seesIdentity(caller)));
     }
 
@@ -128,12 +128,12 @@ class VisitController {
                                                   @RequestBody(required = false) byte[] body) {
         PetitionAccess.requireRegistering(caller);
         if (!PetitionController.PETITION_ID.matcher(id).matches()) {
-            throw PetitionNotFoundException.id(id);
+            throw NotFound.petition(id);
         }
         Registration registration = RegistrationReader.read(body);
         String petitionId = UUID.nameUUIDFromBytes(("gate|" + id).getBytes(StandardCharsets.UTF_8)).toString();
         return register.find(caller.district(), PetitionAccess.school(caller), id)
-                .switchIfEmpty(Mono.error(() -> PetitionNotFoundException.id(id)))
+                .switchIfEmpty(Mono.error(() -> NotFound.petition(id)))
                 .flatMap(entry -> {
                     if (registration.channel() != entry.kind().channel()) {
                         return Mono.error(new InvalidPetitionException(List.of(new FieldError("channel",

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -48,21 +47,12 @@ import tools.jackson.databind.JsonNode;
 class DurabilityIT {
 
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(90);
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.infrastructure(registry, DurabilityIT.class);
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Autowired

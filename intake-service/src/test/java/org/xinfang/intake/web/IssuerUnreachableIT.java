@@ -1,79 +1,36 @@
 package org.xinfang.intake.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
-import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
+import org.xinfang.localstack.testing.faults.ServiceProbe;
+import org.xinfang.localstack.testing.faults.IssuerUnreachableScenario;
 
-/**
- * The service starts and is ready while its token issuer is away (no discovery at start-up). A token it cannot check
- * for want of the issuer's key set answers 503 problem+json with Retry-After, never 401 (the token may be good) nor a
- * hang: at once when the issuer refuses connections, within the response timeout when it accepts and never answers.
- * Once the issuer answers again the same kind of token is accepted.
- */
+/** Intake while its token issuer is away: the scenario every service passes (IssuerUnreachableScenario). */
 @IntakeServiceTest
 @DirtiesContext
-class IssuerUnreachableIT {
+class IssuerUnreachableIT extends IssuerUnreachableScenario {
 
-    /** The service's default bound on a key-set fetch (xinfang.token-issuer.response-timeout). */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
-    /** Room for a loaded build machine on top of the timeout. */
-    private static final Duration SLACK = Duration.ofSeconds(5);
-    private static final TcpFront ISSUER = TcpFront.before(TestIssuer.shared().issuer());
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.storeAndBroker(registry, IssuerUnreachableIT.class);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared()::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> ISSUER.address(TestIssuer.shared().jwkSetUri()));
+                IssuerUnreachableScenario::jwkSetUriThroughFront);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenClaims.AUDIENCE);
     }
 
-    @AfterAll
-    static void closeIssuer() {
-        ISSUER.close();
-    }
-
-    @Autowired
-    WebTestClient http;
-
-    @Test
-    void startsReadyAndAnswers503ForATokenItCannotCheckUntilTheIssuerAnswers() {
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-
-        ISSUER.refuse();
-        assertThat(timeOf503()).isLessThan(SLACK);
-        http.get().uri("/api/v1/petitions").exchange().expectStatus().isUnauthorized();
-
-        ISSUER.stall();
-        assertThat(timeOf503()).isBetween(RESPONSE_TIMEOUT, RESPONSE_TIMEOUT.plus(SLACK));
-
-        ISSUER.forward();
-        http.get().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .exchange().expectStatus().isOk();
-    }
-
-    private Duration timeOf503() {
-        long started = System.nanoTime();
-        http.get().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .exchange().expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(503);
-        return Duration.ofNanos(System.nanoTime() - started);
+    @Override
+    protected ServiceProbe probe() {
+        return new ServiceProbe(port, "/api/v1/petitions", IntakeTestSupport.bearer(Role.CLERK));
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,21 +34,12 @@ import tools.jackson.databind.JsonNode;
         "xinfang.intake.limits.handle-within-days=20", "xinfang.intake.limits.extension-max-days=7"})
 class LifeCycleIT {
 
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.infrastructure(registry, LifeCycleIT.class);
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Autowired

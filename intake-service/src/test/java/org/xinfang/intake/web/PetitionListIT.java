@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,19 +53,10 @@ class PetitionListIT {
     @Autowired
     WebTestClient http;
 
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
     private static final List<String> groups = new ArrayList<>();
     private static final List<String> individuals = new ArrayList<>();
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
 
     private synchronized void seed() {
         if (!groups.isEmpty()) {

@@ -18,12 +18,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topic;
 
-/** Test access to the registry's topics, typed by {@link Topic}: publish an event, or read what a service published. */
-public final class TopicTap implements AutoCloseable {
+/**
+ * Test access to the registry's topics, typed by {@link Topic}: publish an event, or read what a service published.
+ * A test class holds one as {@code @RegisterExtension static final TopicTap tap = Infrastructure.shared().tap();}
+ * and it is closed when the class's tests are done.
+ */
+public final class TopicTap implements AutoCloseable, AfterAllCallback {
 
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> producer;
@@ -117,5 +123,10 @@ public final class TopicTap implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -1,6 +1,5 @@
-package org.xinfang.intake.web;
+package org.xinfang.kit.security;
 
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -18,8 +17,7 @@ import reactor.core.publisher.Mono;
  * Gives a handler the {@link Caller} of the verified token: tenancy and actor come from its claims only, never from a
  * header, a path or a body. The token was checked (signature, issuer, audience, lifetime, claims) before the handler runs.
  */
-@Configuration(proxyBeanMethods = false)
-class CallerResolver implements WebFluxConfigurer, HandlerMethodArgumentResolver {
+public class CallerArgument implements WebFluxConfigurer, HandlerMethodArgumentResolver {
 
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {

@@ -1,21 +1,19 @@
-package org.xinfang.intake.config;
+package org.xinfang.kit.security;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.access.InvalidTokenClaimsException;
 
 /**
  * Refuses a well-signed token that does not say who the caller is (no district, a school role without a school, mixed
  * roles …) with 401. Boot 4 adds every {@code OAuth2TokenValidator<Jwt>} bean to the auto-configured decoder, after
- * its issuer, audience and lifetime checks ({@code AccessMatrixIT} proves each of them is applied).
+ * its issuer, audience and lifetime checks.
  */
-@Component
-class CallerClaimsValidator implements OAuth2TokenValidator<Jwt> {
+public final class CallerClaimsValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {

@@ -1,4 +1,4 @@
-package org.xinfang.intake.config;
+package org.xinfang.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

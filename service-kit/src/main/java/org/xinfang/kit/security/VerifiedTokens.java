@@ -1,4 +1,4 @@
-package org.xinfang.intake.config;
+package org.xinfang.kit.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
  * applies the clock-skew allowance and refuses it. Only successes are remembered: a refused token is checked afresh
  * every time. Bounded: when full, expired tokens are dropped first, then all of them.
  */
-final class VerifiedTokens implements ReactiveJwtDecoder {
+public final class VerifiedTokens implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder checks;
     private final Clock clock;
     private final int capacity;
     private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    VerifiedTokens(ReactiveJwtDecoder checks, Clock clock, int capacity) {
+    public VerifiedTokens(ReactiveJwtDecoder checks, Clock clock, int capacity) {
         this.checks = checks;
         this.clock = clock;
         this.capacity = capacity;

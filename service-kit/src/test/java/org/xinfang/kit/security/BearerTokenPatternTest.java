@@ -1,4 +1,4 @@
-package org.xinfang.intake.config;
+package org.xinfang.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /** The plain check takes exactly the tokens Spring Security's pattern takes, and leaves everything else to it. */
-class BearerTokenReaderTest {
+class BearerTokenPatternTest {
 
     /** Spring Security's own (ServerBearerTokenAuthenticationConverter). */
     private static final Pattern SPRING = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
@@ -36,7 +36,7 @@ class BearerTokenReaderTest {
         for (String header : headers) {
             Matcher spring = SPRING.matcher(header);
             String expected = spring.matches() ? spring.group("token") : null;
-            assertThat(BearerTokenReader.wellFormedToken(header)).as(header).isEqualTo(expected);
+            assertThat(BearerTokenReader.tokenOf(header)).as(header).isEqualTo(expected);
         }
     }
 }
