@@ -1,5 +1,6 @@
 package org.xinfang.gateway.web;
 
+import org.xinfang.kit.web.ProblemWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,5 +1,6 @@
 package org.xinfang.gateway.web;
 
+import org.xinfang.kit.web.RequestIdFilter;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,7 @@ class ForwardedRequestHeaders implements HttpHeadersFilter {
         HttpHeaders forwarded = new HttpHeaders();
         forwarded.addAll(input);
         TENANCY_HEADERS.forEach(forwarded::remove);
-        String id = exchange.getAttribute(RequestIdFilter.MDC_KEY);
+        String id = exchange.getAttribute(RequestIdFilter.KEY);
         if (id != null) {
             forwarded.set(RequestIdFilter.HEADER, id);
         }

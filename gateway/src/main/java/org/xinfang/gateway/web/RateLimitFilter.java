@@ -1,5 +1,6 @@
 package org.xinfang.gateway.web;
 
+import org.xinfang.kit.web.ProblemWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
 package org.xinfang.gateway.web;
 
+import org.xinfang.kit.web.ProblemWriter;
+import org.xinfang.kit.web.RequestIdFilter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,8 +38,8 @@ class ServiceFallback {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "No resource at this path.");
         }
         UpstreamFaults.Answer answer = UpstreamFaults.answerFor(failure, service);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.MDC_KEY,
-                exchange.getAttributeOrDefault(RequestIdFilter.MDC_KEY, ""))) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.KEY,
+                exchange.getAttributeOrDefault(RequestIdFilter.KEY, ""))) {
             if (answer.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
                 log.error("unexpected failure calling {}", service, failure);
             } else if (failure instanceof CallNotPermittedException) {

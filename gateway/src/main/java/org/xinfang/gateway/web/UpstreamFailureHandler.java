@@ -1,5 +1,7 @@
 package org.xinfang.gateway.web;
 
+import org.xinfang.kit.web.ProblemWriter;
+import org.xinfang.kit.web.RequestIdFilter;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,8 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
             return Mono.error(failure);
         }
         // This handler runs outside the request filter's Reactor context, so the request id is put in the MDC by hand.
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.MDC_KEY,
-                exchange.getAttributeOrDefault(RequestIdFilter.MDC_KEY, ""))) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.KEY,
+                exchange.getAttributeOrDefault(RequestIdFilter.KEY, ""))) {
             return answer(exchange, failure);
         }
     }
