@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -40,7 +39,8 @@ import org.xinfang.routing.persistence.DecisionStore;
 class ExactlyOnceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -53,16 +53,6 @@ class ExactlyOnceIT {
         // The recovery loop runs often here, so a decision whose publication never happened is seen within the test.
         registry.add("xinfang.routing.recovery.interval", () -> "PT1S");
         registry.add("xinfang.routing.recovery.grace", () -> "PT2S");
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Test

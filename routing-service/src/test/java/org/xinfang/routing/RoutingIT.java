@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -37,7 +36,8 @@ import org.xinfang.localstack.testing.TopicTap;
 class RoutingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @Autowired
     WebTestClient web;
@@ -45,16 +45,6 @@ class RoutingIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RoutingIntegrationSupport.register(registry, RoutingIT.class);
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Test

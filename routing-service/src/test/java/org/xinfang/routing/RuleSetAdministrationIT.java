@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -41,7 +40,8 @@ class RuleSetAdministrationIT {
     private static final String DISTRICT = "d-admin";
     private static final String SCHOOL = "s-admin-01";
     private static final String BASE = "/api/v1/routing/rule-sets/districts/" + DISTRICT;
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @Autowired
     WebTestClient web;
@@ -51,16 +51,6 @@ class RuleSetAdministrationIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RoutingIntegrationSupport.register(registry, RuleSetAdministrationIT.class);
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Test

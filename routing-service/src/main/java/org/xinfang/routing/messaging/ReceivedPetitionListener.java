@@ -10,6 +10,7 @@ import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.json.EventFormatException;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
 
 /**
  * Consumes received petitions. The container commits a batch's offsets only after this method returns, that is

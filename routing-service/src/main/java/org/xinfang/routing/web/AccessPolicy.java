@@ -1,5 +1,7 @@
 package org.xinfang.routing.web;
 
+import org.xinfang.kit.web.ApiProblem;
+import org.xinfang.kit.web.FieldReason;
 import java.util.regex.Pattern;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.access.Role;
@@ -21,7 +23,7 @@ final class AccessPolicy {
     /** Reading rule sets: the leadership group reads its school's effective rules, the administrator its district's. */
     static void mayReadRuleSets(Caller caller) {
         if (!caller.hasAny(Role.LEADER, Role.DEPUTY_LEADER, Role.ADMINISTRATOR)) {
-            throw RequestProblem.forbidden("rule sets are read by the school's leadership group and the district's administrator");
+            throw ApiProblem.forbidden("rule sets are read by the school's leadership group and the district's administrator");
         }
     }
 
@@ -31,17 +33,17 @@ final class AccessPolicy {
      */
     static void administers(Caller caller, String district) {
         if (!caller.has(Role.ADMINISTRATOR)) {
-            throw RequestProblem.forbidden("rule sets are administered by the district's administrator only");
+            throw ApiProblem.forbidden("rule sets are administered by the district's administrator only");
         }
         if (!caller.district().equals(district)) {
-            throw RequestProblem.notFound("no rule set for district " + district);
+            throw ApiProblem.notFound("no rule set for district " + district);
         }
     }
 
     /** A school code named in a path, checked before it becomes part of a stored scope. */
     static String schoolCode(String school) {
         if (!CODE.matcher(school).matches()) {
-            throw RequestProblem.invalid("school", "must be 1-64 letters, digits, '-' or '_'");
+            throw ApiProblem.invalid("school", "must be 1-64 letters, digits, '-' or '_'");
         }
         return school;
     }
@@ -49,14 +51,14 @@ final class AccessPolicy {
     /** The dry run: a school's clerk and leadership group for their school, the administrator for the district. */
     static void mayDryRun(Caller caller) {
         if (!caller.hasAny(Role.CLERK, Role.LEADER, Role.DEPUTY_LEADER, Role.ADMINISTRATOR)) {
-            throw RequestProblem.forbidden("the dry run is for the school's clerks and leadership group and the district's administrator");
+            throw ApiProblem.forbidden("the dry run is for the school's clerks and leadership group and the district's administrator");
         }
     }
 
     /** Decisions are read by those who read the petition itself: the school's clerks, leaders and the handling departments. */
     static void mayReadDecisions(Caller caller) {
         if (!caller.hasAny(Role.CLERK, Role.LEADER, Role.DEPUTY_LEADER, Role.DEPARTMENT_HANDLER)) {
-            throw RequestProblem.forbidden("routing decisions are read by the petition's school only");
+            throw ApiProblem.forbidden("routing decisions are read by the petition's school only");
         }
     }
 
@@ -87,7 +89,7 @@ final class AccessPolicy {
         }
         String own = caller.school().orElseThrow();
         if (requested != null && !requested.isBlank() && !requested.strip().equals(own)) {
-            throw RequestProblem.notFound("no school " + requested.strip() + " in this caller's tenancy");
+            throw ApiProblem.notFound("no school " + requested.strip() + " in this caller's tenancy");
         }
         return own;
     }

@@ -1,5 +1,7 @@
 package org.xinfang.routing.web;
 
+import org.xinfang.kit.web.ApiProblem;
+import org.xinfang.kit.web.FieldReason;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,6 @@ class DecisionController {
         return decisions.latestForPetition(petitionId)
                 .filter(routed -> AccessPolicy.reaches(caller, routed))
                 .map(DecisionView::of)
-                .switchIfEmpty(Mono.error(() -> RequestProblem.notFound("no routing decision for petition " + petitionId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no routing decision for petition " + petitionId)));
     }
 }

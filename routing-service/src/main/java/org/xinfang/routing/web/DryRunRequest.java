@@ -1,5 +1,7 @@
 package org.xinfang.routing.web;
 
+import org.xinfang.kit.web.ApiProblem;
+import org.xinfang.kit.web.FieldReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +22,30 @@ record DryRunRequest(Form form, Integer headcount, Boolean escalated, Subject su
     static final int MAX_DESCRIPTION = 10_000;
 
     PetitionFacts toFacts(Instant now) {
-        List<RequestProblem.FieldProblem> problems = new ArrayList<>();
+        List<FieldReason> problems = new ArrayList<>();
         if (form == null) {
-            problems.add(new RequestProblem.FieldProblem("form", "required: INDIVIDUAL or GROUP"));
+            problems.add(new FieldReason("form", "required: INDIVIDUAL or GROUP"));
         }
         if (headcount == null || headcount < 1) {
-            problems.add(new RequestProblem.FieldProblem("headcount", "required, at least 1"));
+            problems.add(new FieldReason("headcount", "required, at least 1"));
         }
         text(title, "title", MAX_TITLE, problems);
         text(description, "description", MAX_DESCRIPTION, problems);
         if (riskSignals != null && riskSignals.contains(null)) {
-            problems.add(new RequestProblem.FieldProblem("riskSignals", "must not contain null"));
+            problems.add(new FieldReason("riskSignals", "must not contain null"));
         }
         if (!problems.isEmpty()) {
-            throw RequestProblem.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         return new PetitionFacts(form, headcount, Boolean.TRUE.equals(escalated), subject, title.strip(), description.strip(),
                 riskSignals, receivedAt == null ? now : receivedAt);
     }
 
-    private static void text(String value, String field, int max, List<RequestProblem.FieldProblem> problems) {
+    private static void text(String value, String field, int max, List<FieldReason> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(new RequestProblem.FieldProblem(field, "required"));
+            problems.add(new FieldReason(field, "required"));
         } else if (value.length() > max) {
-            problems.add(new RequestProblem.FieldProblem(field, "at most " + max + " characters"));
+            problems.add(new FieldReason(field, "at most " + max + " characters"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.xinfang.routing.web;
 
+import org.xinfang.kit.web.ApiProblem;
+import org.xinfang.kit.web.FieldReason;
 import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -109,16 +111,16 @@ class RuleSetController {
                 .map(RuleSetStore.SavedRuleSet::ruleSet)
                 .map(latest -> {
                     if (latest.version() != base) {
-                        throw RequestProblem.conflict("rule set " + scope.key() + " is at version " + latest.version()
+                        throw ApiProblem.conflict("rule set " + scope.key() + " is at version " + latest.version()
                                 + ", this edit starts from " + base + ": reload and edit the latest");
                     }
                     return latest;
                 })
                 .switchIfEmpty(Mono.defer(() -> base == 0 ? overridden
-                        : Mono.error(RequestProblem.conflict("rule set " + scope.key() + " has no version " + base))))
+                        : Mono.error(ApiProblem.conflict("rule set " + scope.key() + " has no version " + base))))
                 .flatMap(previous -> store.saveNext(proposed, base, admin, body.comment(),
                         RuleSetChanges.between(previous, proposed), clock.instant()))
-                .switchIfEmpty(Mono.error(() -> RequestProblem.conflict(
+                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict(
                         "another administrator saved rule set " + scope.key() + " version " + (base + 1) + " first")))
                 .map(saved -> {
                     log.info("rule set {} saved by {} ({}): {}", saved.ruleSet().versionName(), admin.subject(), admin.role(),
@@ -135,6 +137,6 @@ class RuleSetController {
 
     private Mono<RuleSetView> latest(RuleScope scope) {
         return store.latest(scope).map(RuleSetView::of)
-                .switchIfEmpty(Mono.error(() -> RequestProblem.notFound("no rule set saved for " + scope.key())));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no rule set saved for " + scope.key())));
     }
 }

@@ -1,5 +1,7 @@
 package org.xinfang.routing.web;
 
+import org.xinfang.kit.web.ApiProblem;
+import org.xinfang.kit.web.FieldReason;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -28,20 +30,20 @@ record RuleSetRequest(Integer baseVersion, List<String> departments, Map<String,
 
     /** The rule set described, or every problem with it. */
     RuleSet toRuleSet(RuleScope scope) {
-        List<RequestProblem.FieldProblem> problems = new ArrayList<>();
+        List<FieldReason> problems = new ArrayList<>();
         if (baseVersion == null || baseVersion < 0) {
-            problems.add(new RequestProblem.FieldProblem("baseVersion", "required: the version this edit starts from, 0 for none"));
+            problems.add(new FieldReason("baseVersion", "required: the version this edit starts from, 0 for none"));
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            problems.add(new RequestProblem.FieldProblem("comment", "at most " + MAX_COMMENT + " characters"));
+            problems.add(new FieldReason("comment", "at most " + MAX_COMMENT + " characters"));
         }
         Set<String> codes = new LinkedHashSet<>();
         if (departments == null) {
-            problems.add(new RequestProblem.FieldProblem("departments", "required"));
+            problems.add(new FieldReason("departments", "required"));
         } else {
             for (String d : departments) {
                 if (d == null) {
-                    problems.add(new RequestProblem.FieldProblem("departments", "must not contain null"));
+                    problems.add(new FieldReason("departments", "must not contain null"));
                 } else {
                     codes.add(d);
                 }
@@ -49,14 +51,14 @@ record RuleSetRequest(Integer baseVersion, List<String> departments, Map<String,
         }
         Map<Subject, Assignment> table = new EnumMap<>(Subject.class);
         if (assignments == null) {
-            problems.add(new RequestProblem.FieldProblem("assignments", "required"));
+            problems.add(new FieldReason("assignments", "required"));
         } else {
             assignments.forEach((key, body) -> {
                 Subject subject = subjectOf(key);
                 if (subject == null) {
-                    problems.add(new RequestProblem.FieldProblem("assignments." + key, "unknown subject"));
+                    problems.add(new FieldReason("assignments." + key, "unknown subject"));
                 } else if (body == null) {
-                    problems.add(new RequestProblem.FieldProblem("assignments." + key, "required"));
+                    problems.add(new FieldReason("assignments." + key, "required"));
                 } else {
                     List<String> co = body.coDepartments() == null ? List.of()
                             : body.coDepartments().stream().filter(c -> c != null).toList();
@@ -65,13 +67,13 @@ record RuleSetRequest(Integer baseVersion, List<String> departments, Map<String,
             });
         }
         if (!problems.isEmpty()) {
-            throw RequestProblem.invalid(problems);
+            throw ApiProblem.invalid(problems);
         }
         RuleSet ruleSet = new RuleSet(scope, baseVersion + 1, codes, table, coordinator);
         List<RuleViolation> violations = ruleSet.violations();
         if (!violations.isEmpty()) {
-            throw RequestProblem.invalid(violations.stream()
-                    .map(v -> new RequestProblem.FieldProblem(v.field(), v.reason())).toList());
+            throw ApiProblem.invalid(violations.stream()
+                    .map(v -> new FieldReason(v.field(), v.reason())).toList());
         }
         return ruleSet;
     }

@@ -10,10 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -55,7 +54,8 @@ class AccessMatrixIT {
     private static final String FAR = "s-west-01";
     private static final String RULE_SETS = "/api/v1/routing/rule-sets";
     private static final TestIssuer ISSUER = TestIssuer.shared();
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
     /** Decisions routed to LOGISTICS with GENERAL_OFFICE co-handling, one per tenancy. */
     private static String ownPetition;
     private static String neighbourPetition;
@@ -71,11 +71,6 @@ class AccessMatrixIT {
         RoutingIntegrationSupport.register(registry, AccessMatrixIT.class);
     }
 
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
     /** Once, with the service running (a static {@code @BeforeAll} runs before the context starts). */
     @BeforeEach
     void routeOnePetitionPerTenancy() {
@@ -85,11 +80,6 @@ class AccessMatrixIT {
         ownPetition = route(EAST, OWN);
         neighbourPetition = route(EAST, NEIGHBOUR);
         farPetition = route(WEST, FAR);
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     private static String route(String district, String school) {
