@@ -1,14 +1,13 @@
 package org.xinfang.notification.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.ReportDigestReady;
 import org.xinfang.contracts.json.EventFormatException;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
 import org.xinfang.notification.domain.Digest;
 
 /**
@@ -19,14 +18,13 @@ import org.xinfang.notification.domain.Digest;
 @Component
 class DigestConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(DigestConsumer.class);
 
     private final DigestDeliverer deliverer;
-    private final EventPublisher publisher;
+    private final DeadLetters deadLetters;
 
-    DigestConsumer(DigestDeliverer deliverer, EventPublisher publisher) {
+    DigestConsumer(DigestDeliverer deliverer, DeadLetters deadLetters) {
         this.deliverer = deliverer;
-        this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = "report-digests", idIsGroup = false,
@@ -39,9 +37,7 @@ class DigestConsumer {
             }
             event = EventJson.read(record.value(), ReportDigestReady.class);
         } catch (EventFormatException e) {
-            log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            publisher.deadLetter(Topics.REPORT_DIGEST_READY.deadLetterName(), record.key(), record.value(), e.getMessage());
+            deadLetters.send(Topics.REPORT_DIGEST_READY, record, e.getMessage());
             return;
         }
         deliverer.deliver(digestOf(event));

@@ -46,11 +46,6 @@ public class EventPublisher {
         return reactor.core.publisher.Mono.fromFuture(() -> kafka.send(event.record())).timeout(SEND_TIMEOUT).then();
     }
 
-    void deadLetter(String topicName, String key, byte[] value, String reason) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topicName, key, value);
-        record.headers().add("x-dead-letter-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        await(kafka.send(record));
-    }
 
     private static void await(CompletableFuture<?> future) {
         try {

@@ -3,14 +3,13 @@ package org.xinfang.notification.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.json.EventFormatException;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
 
 /**
  * Consumes routing's decisions, a poll at a time. A record that cannot be read goes to the dead-letter topic with the
@@ -20,16 +19,15 @@ import org.xinfang.contracts.topic.Topics;
 @Component
 class RoutedPetitionConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutedPetitionConsumer.class);
 
     private final AlertRaiser raiser;
     private final DeadlineWatch deadlines;
-    private final EventPublisher publisher;
+    private final DeadLetters deadLetters;
 
-    RoutedPetitionConsumer(AlertRaiser raiser, DeadlineWatch deadlines, EventPublisher publisher) {
+    RoutedPetitionConsumer(AlertRaiser raiser, DeadlineWatch deadlines, DeadLetters deadLetters) {
         this.raiser = raiser;
         this.deadlines = deadlines;
-        this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     // The group is spring.kafka.consumer.group-id (the service name), not the listener id. One call per poll: the
@@ -46,9 +44,7 @@ class RoutedPetitionConsumer {
                 }
                 readable.add(EventJson.read(record.value(), PetitionRouted.class));
             } catch (EventFormatException e) {
-                log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-                publisher.deadLetter(Topics.PETITION_ROUTED.deadLetterName(), record.key(), record.value(), e.getMessage());
+                deadLetters.send(Topics.PETITION_ROUTED, record, e.getMessage());
             }
         }
         if (readable.isEmpty()) {

@@ -1,14 +1,13 @@
 package org.xinfang.notification.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionStatusChanged;
 import org.xinfang.contracts.json.EventFormatException;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
 
 /**
  * Consumes intake's status changes for the deadline watch. Unreadable records go to the dead-letter topic with the
@@ -17,14 +16,13 @@ import org.xinfang.contracts.topic.Topics;
 @Component
 class StatusChangeConsumer {
 
-    private static final Logger log = LoggerFactory.getLogger(StatusChangeConsumer.class);
 
     private final DeadlineWatch watch;
-    private final EventPublisher publisher;
+    private final DeadLetters deadLetters;
 
-    StatusChangeConsumer(DeadlineWatch watch, EventPublisher publisher) {
+    StatusChangeConsumer(DeadlineWatch watch, DeadLetters deadLetters) {
         this.watch = watch;
-        this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = "status-changes", idIsGroup = false,
@@ -41,10 +39,7 @@ class StatusChangeConsumer {
                 throw new EventFormatException("PetitionStatusChanged: no petition id", null);
             }
         } catch (EventFormatException e) {
-            log.warn("unreadable record at {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            publisher.deadLetter(Topics.PETITION_STATUS_CHANGED.deadLetterName(), record.key(), record.value(),
-                    e.getMessage());
+            deadLetters.send(Topics.PETITION_STATUS_CHANGED, record, e.getMessage());
             return;
         }
         watch.onStatusChanged(change);

@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import static org.xinfang.contracts.access.Role.ADMINISTRATOR;
 import static org.xinfang.contracts.access.Role.BUREAU_ANALYST;
 import static org.xinfang.contracts.access.Role.BUREAU_DUTY_OFFICER;
@@ -57,7 +58,7 @@ final class AccessPolicy {
     /** The role the caller acts in on this family; 403 if it holds none that may. */
     static Role actingRole(Caller caller, Family family) {
         return family.roles.stream().filter(caller::has).findFirst()
-                .orElseThrow(() -> new ForbiddenException(family.refusal));
+                .orElseThrow(() -> ApiProblem.forbidden(family.refusal));
     }
 
     /** The caller as recorded in audit trails, acting in its role for this family (403 if it has none). */
@@ -108,13 +109,13 @@ final class AccessPolicy {
                 return null;
             }
             if (!SCHOOL.matcher(requested).matches()) {
-                throw new InvalidRequestException("school", "1 to 64 letters, digits, '-' or '_'");
+                throw ApiProblem.invalid("school", "1 to 64 letters, digits, '-' or '_'");
             }
             return requested;
         }
-        String own = caller.school().orElseThrow(() -> new ForbiddenException("a school role needs a school"));
+        String own = caller.school().orElseThrow(() -> ApiProblem.forbidden("a school role needs a school"));
         if (named && !requested.equals(own)) {
-            throw new NotFoundException("no school " + requested);
+            throw ApiProblem.notFound("no school " + requested);
         }
         return own;
     }

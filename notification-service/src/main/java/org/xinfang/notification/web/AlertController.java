@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -58,7 +59,7 @@ class AlertController {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
         return alerts.byId(alertId)
                 .filter(a -> AccessPolicy.reaches(caller, a))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no alert " + alertId)))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no alert " + alertId)))
                 .flatMapMany(a -> deliveries.ofAlert(alertId));
     }
 
@@ -72,10 +73,10 @@ class AlertController {
                         return AlertView.of(done.alert());
                     }
                     if (outcome instanceof Acknowledgements.Outcome.AlreadyAcknowledged earlier) {
-                        throw new ConflictException("alert " + alertId + " was already acknowledged by "
+                        throw ApiProblem.conflict("alert " + alertId + " was already acknowledged by "
                                 + earlier.alert().acknowledgedBy());
                     }
-                    throw new NotFoundException("no alert " + alertId);
+                    throw ApiProblem.notFound("no alert " + alertId);
                 });
     }
 
@@ -84,7 +85,7 @@ class AlertController {
     Flux<AlertView> forPetition(Caller caller, @RequestParam(required = false) String petitionId) {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
         if (petitionId == null || petitionId.isBlank()) {
-            throw new InvalidRequestException("petitionId", "query parameter is required");
+            throw ApiProblem.invalid("petitionId", "query parameter is required");
         }
         return alerts.forPetition(caller.district(), petitionId)
                 .filter(a -> AccessPolicy.reaches(caller, a))

@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,7 +57,7 @@ class ContactController {
     Mono<Contact> one(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school) {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.CONTACTS_READ);
         return contacts.byId(caller.district(), AccessPolicy.school(caller, school), contactId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no contact " + contactId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)));
     }
 
     @PutMapping("/{contactId}")
@@ -65,23 +66,23 @@ class ContactController {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
         String of = AccessPolicy.school(caller, school);
         if (!ID.matcher(contactId).matches()) {
-            throw new InvalidRequestException("contactId", "1 to 64 letters, digits, '.', '_' or '-'");
+            throw ApiProblem.invalid("contactId", "1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (body == null) {
-            throw new InvalidRequestException("body", "is required");
+            throw ApiProblem.invalid("body", "is required");
         }
         RecipientRole role;
         try {
             role = body.role() == null ? null : RecipientRole.valueOf(body.role().trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("role", "must be one of " + java.util.Arrays.toString(RecipientRole.values()));
+            throw ApiProblem.invalid("role", "must be one of " + java.util.Arrays.toString(RecipientRole.values()));
         }
         Contact contact = new Contact(contactId, caller.district(), of, role, blankToNull(body.department()),
                 blankToNull(body.name()), blankToNull(body.webhookUrl()), blankToNull(body.email()),
                 blankToNull(body.phone()), body.active() == null || body.active());
         String[] problem = contact.problem();
         if (problem != null) {
-            throw new InvalidRequestException(problem[0], problem[1]);
+            throw ApiProblem.invalid(problem[0], problem[1]);
         }
         return contacts.save(contact, actor, clock.instant()).thenReturn(contact);
     }
@@ -91,7 +92,7 @@ class ContactController {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
         String of = AccessPolicy.school(caller, school);
         return contacts.remove(caller.district(), of, contactId, actor, clock.instant())
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no contact " + contactId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)));
     }
 
     @GetMapping("/audit")

@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class IncidentController {
         return incidents.byId(incidentId)
                 .filter(i -> AccessPolicy.reaches(caller, i))
                 .map(IncidentView::of)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no incident " + incidentId)));
     }
 
     /** The leader (or deputy leader) of the incident's school approves or declines the plan; a second decision is a 409. */
@@ -63,7 +64,7 @@ class IncidentController {
                               @RequestBody(required = false) DecisionBody body) {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.INCIDENTS_DECIDE);
         if (body == null || body.approved() == null) {
-            throw new InvalidRequestException("approved", "is required (true or false)");
+            throw ApiProblem.invalid("approved", "is required (true or false)");
         }
         String reason = optionalText(body.reason(), "reason");
         return decisions.decide(incidentId, i -> AccessPolicy.reaches(caller, i), body.approved(), actor, reason)
@@ -72,10 +73,10 @@ class IncidentController {
                         return IncidentView.of(done.incident());
                     }
                     if (outcome instanceof ActivationDecisions.Outcome.AlreadyDecided earlier) {
-                        throw new ConflictException("incident " + incidentId + " was already decided: "
+                        throw ApiProblem.conflict("incident " + incidentId + " was already decided: "
                                 + earlier.incident().activation());
                     }
-                    throw new NotFoundException("no incident " + incidentId);
+                    throw ApiProblem.notFound("no incident " + incidentId);
                 });
     }
 
@@ -88,31 +89,31 @@ class IncidentController {
                               @RequestBody(required = false) TimelineBody body) {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.INCIDENTS_TIMELINE);
         if (body == null || body.action() == null || body.action().isBlank()) {
-            throw new InvalidRequestException("action", "is required, one of " + RECORDABLE);
+            throw ApiProblem.invalid("action", "is required, one of " + RECORDABLE);
         }
         TimelineAction action;
         try {
             action = TimelineAction.valueOf(body.action().trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("action", "must be one of " + RECORDABLE);
+            throw ApiProblem.invalid("action", "must be one of " + RECORDABLE);
         }
         if (!RECORDABLE.contains(action)) {
-            throw new InvalidRequestException("action", "must be one of " + RECORDABLE);
+            throw ApiProblem.invalid("action", "must be one of " + RECORDABLE);
         }
         String note = optionalText(body.note(), "note");
         String key = request.getHeaders().getFirst("Idempotency-Key");
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidRequestException("Idempotency-Key", "1 to 100 letters, digits, '.', '_', ':' or '-'");
+            throw ApiProblem.invalid("Idempotency-Key", "1 to 100 letters, digits, '.', '_', ':' or '-'");
         }
         String entryId = key != null ? key : UUID.randomUUID().toString();
         return timeline.record(incidentId, i -> AccessPolicy.reaches(caller, i), entryId, action, actor, note)
                 .map(IncidentView::of)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no incident " + incidentId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no incident " + incidentId)));
     }
 
     private static String optionalText(String value, String field) {
         if (value != null && value.length() > TimelineEntry.MAX_NOTE) {
-            throw new InvalidRequestException(field, "at most " + TimelineEntry.MAX_NOTE + " characters");
+            throw ApiProblem.invalid(field, "at most " + TimelineEntry.MAX_NOTE + " characters");
         }
         return value == null || value.isBlank() ? null : value.trim();
     }

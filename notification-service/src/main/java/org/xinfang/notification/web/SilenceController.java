@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,25 +51,25 @@ class SilenceController {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.SILENCES);
         String of = schoolOf(caller, school);
         if (body == null || body.endsAt() == null) {
-            throw new InvalidRequestException("endsAt", "is required (ISO-8601 instant)");
+            throw ApiProblem.invalid("endsAt", "is required (ISO-8601 instant)");
         }
         Instant now = clock.instant();
         Instant endsAt;
         try {
             endsAt = Instant.parse(body.endsAt());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("endsAt", "must be an ISO-8601 instant such as 2026-11-28T18:00:00Z");
+            throw ApiProblem.invalid("endsAt", "must be an ISO-8601 instant such as 2026-11-28T18:00:00Z");
         }
         if (!endsAt.isAfter(now) || endsAt.isAfter(now.plus(LONGEST))) {
-            throw new InvalidRequestException("endsAt", "must be in the future and at most " + LONGEST.toDays() + " days away");
+            throw ApiProblem.invalid("endsAt", "must be in the future and at most " + LONGEST.toDays() + " days away");
         }
         AlertKind kind = parse(AlertKind.class, body.kind(), "kind");
         RecipientRole role = parse(RecipientRole.class, body.recipientRole(), "recipientRole");
         if (body.comment() != null && body.comment().length() > 500) {
-            throw new InvalidRequestException("comment", "at most 500 characters");
+            throw ApiProblem.invalid("comment", "at most 500 characters");
         }
         if (body.department() != null && body.department().length() > 64) {
-            throw new InvalidRequestException("department", "at most 64 characters");
+            throw ApiProblem.invalid("department", "at most 64 characters");
         }
         Silence silence = new Silence(UUID.randomUUID().toString(), caller.district(), of, kind, role,
                 body.department() == null || body.department().isBlank() ? null : body.department().trim(), endsAt,
@@ -87,14 +88,14 @@ class SilenceController {
     Mono<Silence> end(Caller caller, @PathVariable String silenceId, @RequestParam(required = false) String school) {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.SILENCES);
         return silences.end(caller.district(), schoolOf(caller, school), silenceId, clock.instant())
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("no silence " + silenceId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no silence " + silenceId)));
     }
 
     /** Silences are a school's: an administrator names the school of its district, a leader means its own. */
     private static String schoolOf(Caller caller, String requested) {
         String of = AccessPolicy.school(caller, requested);
         if (of == null) {
-            throw new InvalidRequestException("school", "is required: silences belong to one school");
+            throw ApiProblem.invalid("school", "is required: silences belong to one school");
         }
         return of;
     }
@@ -106,7 +107,7 @@ class SilenceController {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw ApiProblem.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

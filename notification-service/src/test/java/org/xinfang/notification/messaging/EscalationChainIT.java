@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,7 +44,8 @@ import org.xinfang.notification.MutableClock;
 class EscalationChainIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @TestConfiguration
     static class HandMovedClock {
@@ -64,16 +64,6 @@ class EscalationChainIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Fixtures.infrastructure(registry, "escalation-it");
-    }
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     private Map<String, Object> activationRequest(String petitionId) {

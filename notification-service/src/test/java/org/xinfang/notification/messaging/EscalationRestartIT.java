@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -40,17 +39,8 @@ import org.xinfang.notification.persistence.EscalationTimerStore;
  */
 class EscalationRestartIT {
 
-    private static TopicTap tap;
-
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-    }
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     private static ConfigurableApplicationContext start(String name, Clock clock, String... extra) {
         Infrastructure infra = Infrastructure.shared();

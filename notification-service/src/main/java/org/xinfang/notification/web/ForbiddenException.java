@@ -1,9 +1,0 @@
-package org.xinfang.notification.web;
-
-/** The caller's role may not do this. */
-class ForbiddenException extends RuntimeException {
-
-    ForbiddenException(String message) {
-        super(message);
-    }
-}
