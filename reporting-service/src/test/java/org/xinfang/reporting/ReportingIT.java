@@ -20,9 +20,8 @@ import org.bson.Document;
 import org.xinfang.contracts.json.EventJson;
 import reactor.core.publisher.Flux;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xinfang.reporting.messaging.FoldingLoop;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +56,8 @@ class ReportingIT {
     private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SCHOOL = "s-east-01";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static TopicTap tap;
+    @RegisterExtension
+    static final TopicTap tap = Infrastructure.shared().tap();
 
     @Autowired
     WebTestClient web;
@@ -82,11 +82,6 @@ class ReportingIT {
     @Autowired
     FoldingLoop folding;
 
-    @BeforeAll
-    static void openTap() {
-        tap = Infrastructure.shared().tap();
-    }
-
     @BeforeEach
     void awaitPartitions() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -94,11 +89,6 @@ class ReportingIT {
             sleep(50);
         }
         assertThat(folding.assigned()).as("folding loop holds its partitions").isTrue();
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xinfang.kit.messaging.DeadLetters;
 import org.xinfang.reporting.config.DigestProperties;
 import org.xinfang.reporting.config.ReportingProperties;
 import org.xinfang.reporting.domain.DigestCalendar;
@@ -33,8 +34,9 @@ class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReportPublisher reportPublisher(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-        return new ReportPublisher(bootstrap);
+    ReportPublisher reportPublisher(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                                    DeadLetters deadLetters) {
+        return new ReportPublisher(bootstrap, deadLetters);
     }
 
     @Bean

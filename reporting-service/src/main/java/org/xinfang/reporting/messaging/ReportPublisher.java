@@ -1,8 +1,8 @@
 package org.xinfang.reporting.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,10 +15,12 @@ import org.xinfang.contracts.event.DistrictReportUpdated;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topic;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.messaging.DeadLetters;
+import org.xinfang.kit.messaging.ProducerReliability;
 
 /**
  * Writes reporting's output to Kafka: district snapshots (keyed by district on the compacted topic, so the latest per
- * district survives) and dead letters. {@code acks=all} with idempotence, so a retried send is never doubled.
+ * district survives), digests and dead letters, held to the kit's {@code ProducerReliability}.
  */
 final class ReportPublisher implements AutoCloseable {
 
@@ -26,16 +28,17 @@ final class ReportPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    ReportPublisher(String bootstrap) {
-        Properties props = new Properties();
+    private final DeadLetters deadLetters;
+
+    ReportPublisher(String bootstrap, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+        Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "reporting-service-publisher");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        this.producer = new KafkaProducer<>(props);
+        this.producer = new KafkaProducer<>(ProducerReliability.applyTo(props));
     }
 
     /** Fire and forget: a lost snapshot is superseded by the next fold's, and the store already holds the figures. */
@@ -54,22 +57,9 @@ final class ReportPublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.REPORT_DIGEST_READY.name(), district, event)).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** Sends an unreadable record to its topic's dead-letter topic with the reason, and waits for the broker. */
+    /** Sets an unreadable record aside on its topic's dead-letter topic, and waits for the broker. */
     void deadLetter(Topic<?> topic, ConsumerRecord<String, byte[]> record, String reason) {
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic.deadLetterName(), record.key(), record.value());
-        letter.headers().add("x-reason", reason.getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("x-source-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("x-source-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("x-source-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("x-consumer", "reporting-service".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(letter).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("dead letter not written to " + topic.deadLetterName(), e.getCause());
-        }
+        deadLetters.send(topic, record, reason);
     }
 
     @Override

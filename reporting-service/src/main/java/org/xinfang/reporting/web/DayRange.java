@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.xinfang.reporting.domain.Period;
@@ -20,22 +21,22 @@ record DayRange(LocalDate from, LocalDate to) {
             end = start;
         }
         if (end.isBefore(start)) {
-            throw Problem.invalid("to", "must not be before from");
+            throw ApiProblem.invalid("to", "must not be before from");
         }
         if (start.plusDays(Period.MAX_RANGE_DAYS).isBefore(end)) {
-            throw Problem.invalid("to", "range longer than " + Period.MAX_RANGE_DAYS + " days");
+            throw ApiProblem.invalid("to", "range longer than " + Period.MAX_RANGE_DAYS + " days");
         }
         return new DayRange(start, end);
     }
 
     private static LocalDate date(String field, String value) {
         if (value.length() > 10) {
-            throw Problem.invalid(field, "expected a date YYYY-MM-DD");
+            throw ApiProblem.invalid(field, "expected a date YYYY-MM-DD");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw Problem.invalid(field, "expected a date YYYY-MM-DD");
+            throw ApiProblem.invalid(field, "expected a date YYYY-MM-DD");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,10 +63,10 @@ class QueryController {
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         ReportAccess.districtFigures(caller, district);
         if (!Tally.DIMENSIONS.contains(dimension)) {
-            throw Problem.invalid("dimension", "one of " + Tally.DIMENSIONS);
+            throw ApiProblem.invalid("dimension", "one of " + Tally.DIMENSIONS);
         }
         if (n < 1 || n > MAX_TOP) {
-            throw Problem.invalid("n", "between 1 and " + MAX_TOP);
+            throw ApiProblem.invalid("n", "between 1 and " + MAX_TOP);
         }
         DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
@@ -111,7 +112,7 @@ class QueryController {
             rows.add(new LocalDate[] {rowFrom, end.isAfter(range.to()) ? range.to() : end});
         }
         if (rows.size() > MAX_ROWS) {
-            throw Problem.invalid("grain", "more than " + MAX_ROWS + " rows; choose a coarser grain or a shorter range");
+            throw ApiProblem.invalid("grain", "more than " + MAX_ROWS + " rows; choose a coarser grain or a shorter range");
         }
         return Flux.fromIterable(rows)
                 .concatMap(r -> reader.read(district, TallyKey.WHOLE_DISTRICT, r[0], r[1]).map(t -> csvRow(r, t)))
@@ -135,7 +136,7 @@ class QueryController {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw Problem.invalid("grain", "one of DAY, WEEK, MONTH, YEAR");
+        throw ApiProblem.invalid("grain", "one of DAY, WEEK, MONTH, YEAR");
     }
 
     private static String csvHeader() {

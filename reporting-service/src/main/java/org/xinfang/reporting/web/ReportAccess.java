@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.util.regex.Pattern;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.access.Role;
@@ -21,10 +22,10 @@ final class ReportAccess {
     static void districtFigures(Caller caller, String district) {
         valid("district", district);
         if (!caller.hasAny(Role.BUREAU_ANALYST, Role.BUREAU_DUTY_OFFICER)) {
-            throw Problem.forbidden("district-wide figures are for the education bureau");
+            throw ApiProblem.forbidden("district-wide figures are for the education bureau");
         }
         if (!caller.district().equals(district)) {
-            throw Problem.notFound("no report for district " + district);
+            throw ApiProblem.notFound("no report for district " + district);
         }
     }
 
@@ -39,7 +40,7 @@ final class ReportAccess {
             return caller.district();
         }
         if (!caller.hasAny(Role.CLERK, Role.LEADER, Role.DEPUTY_LEADER)) {
-            throw Problem.forbidden("school figures are for the school's clerk and leadership group and the bureau");
+            throw ApiProblem.forbidden("school figures are for the school's clerk and leadership group and the bureau");
         }
         if (!caller.school().map(school::equals).orElse(false)) {
             throw noSuchSchool(school);
@@ -48,25 +49,25 @@ final class ReportAccess {
     }
 
     /** The same answer for a school of another tenancy and for one that does not exist. */
-    static Problem noSuchSchool(String school) {
-        return Problem.notFound("no report for school " + school);
+    static ApiProblem noSuchSchool(String school) {
+        return ApiProblem.notFound("no report for school " + school);
     }
 
     /** Webhook subscriptions: the bureau's analyst and the district's administrator. */
     static void webhooks(Caller caller, String district) {
         valid("district", district);
         if (!caller.hasAny(Role.BUREAU_ANALYST, Role.ADMINISTRATOR)) {
-            throw Problem.forbidden("webhook subscriptions are for the bureau's analyst and the district's administrator");
+            throw ApiProblem.forbidden("webhook subscriptions are for the bureau's analyst and the district's administrator");
         }
         if (!caller.district().equals(district)) {
-            throw Problem.notFound("no subscriptions for district " + district);
+            throw ApiProblem.notFound("no subscriptions for district " + district);
         }
     }
 
     /** The rebuild replays every district's events: an administrator's operation, inside the cluster only. */
     static void rebuild(Caller caller) {
         if (!caller.has(Role.ADMINISTRATOR)) {
-            throw Problem.forbidden("a rebuild is an administrator's operation");
+            throw ApiProblem.forbidden("a rebuild is an administrator's operation");
         }
     }
 
@@ -77,7 +78,7 @@ final class ReportAccess {
 
     private static void valid(String field, String value) {
         if (value == null || !TENANT.matcher(value).matches()) {
-            throw Problem.invalid(field, "1-64 letters, digits, '-' or '_'");
+            throw ApiProblem.invalid(field, "1-64 letters, digits, '-' or '_'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,7 @@ class ReportController {
         }
         for (String dimension : groupBy) {
             if (!Tally.DIMENSIONS.contains(dimension)) {
-                throw Problem.invalid("groupBy", "unknown dimension '" + dimension + "'; one of " + Tally.DIMENSIONS);
+                throw ApiProblem.invalid("groupBy", "unknown dimension '" + dimension + "'; one of " + Tally.DIMENSIONS);
             }
         }
         return groupBy;

@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.web.ApiProblem;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -80,7 +81,7 @@ class WebhookController {
         ReportAccess.webhooks(caller, district);
         return store.remove(district, id).map(removed -> {
             if (!removed) {
-                throw Problem.notFound("no webhook " + id);
+                throw ApiProblem.notFound("no webhook " + id);
             }
             dispatcher.removed(district, id);
             return ResponseEntity.noContent().build();
@@ -89,20 +90,20 @@ class WebhookController {
 
     private static Subscribe read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw Problem.invalid("request", "a JSON object with url and optionally secret is required");
+            throw ApiProblem.invalid("request", "a JSON object with url and optionally secret is required");
         }
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (!FIELDS.contains(field.getKey())) {
-                throw Problem.invalid(printable(field.getKey()), "is not a field of this request");
+                throw ApiProblem.invalid(printable(field.getKey()), "is not a field of this request");
             }
         }
         String url = text(body, "url", MAX_URL);
         if (url == null || !validUrl(url)) {
-            throw Problem.invalid("url", "an absolute http or https URL is required");
+            throw ApiProblem.invalid("url", "an absolute http or https URL is required");
         }
         String secret = text(body, "secret", MAX_SECRET);
         if (secret != null && secret.length() < 16) {
-            throw Problem.invalid("secret", "at least 16 characters, or leave it out to have one made");
+            throw ApiProblem.invalid("secret", "at least 16 characters, or leave it out to have one made");
         }
         return new Subscribe(url, secret);
     }
@@ -114,14 +115,14 @@ class WebhookController {
             return null;
         }
         if (!value.isString()) {
-            throw Problem.invalid(field, "must be a string");
+            throw ApiProblem.invalid(field, "must be a string");
         }
         String text = value.asString();
         if (text.length() > maxLength) {
-            throw Problem.invalid(field, "at most " + maxLength + " characters");
+            throw ApiProblem.invalid(field, "at most " + maxLength + " characters");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
-            throw Problem.invalid(field, "must not contain control characters");
+            throw ApiProblem.invalid(field, "must not contain control characters");
         }
         return text;
     }
