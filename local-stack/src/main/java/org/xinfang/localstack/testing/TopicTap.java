@@ -27,7 +27,8 @@ import org.xinfang.contracts.topic.Topic;
 /**
  * Test access to the registry's topics, typed by {@link Topic}: publish an event, or read what a service published.
  * A test class holds one as {@code @RegisterExtension static final TopicTap tap = Infrastructure.shared().tap();}
- * and it is closed when the class's tests are done.
+ * and it is closed when the class's tests are done. Not in a base class that several test classes extend: the field
+ * is made once, and would be closed after the first of them.
  */
 public final class TopicTap implements AutoCloseable, AfterAllCallback {
 

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The boundaries of docs/architecture.md, checked on the compiled services: no service depends on another service's
- * code (they meet only on the contracts' topics), no service's main code uses the test infrastructure, and every
- * domain package is free of Spring, Kafka, the Mongo driver, Jackson and Reactor.
+ * The boundaries of docs/architecture.md, checked on the compiled services and the kit: no service depends on another
+ * service's code (they meet only on the contracts' topics), no service's main code uses the test infrastructure, every
+ * domain package is free of Spring, Kafka, the Mongo driver, Jackson, Reactor and the kit, and the kit depends on
+ * nothing of the suite but the contracts.
  */
 class BoundariesTest {
 
@@ -28,12 +29,15 @@ class BoundariesTest {
             "notification-service", "org.xinfang.notification",
             "reporting-service", "org.xinfang.reporting");
 
+    private static final String KIT = "org.xinfang.kit";
+
     private static JavaClasses classes;
 
     @BeforeAll
     static void importCompiledServices() {
         Path root = Path.of("../..").toAbsolutePath().normalize();
-        Path[] folders = SERVICES.keySet().stream().map(m -> root.resolve(m).resolve("target/classes")).toArray(Path[]::new);
+        Path[] folders = Stream.concat(SERVICES.keySet().stream(), Stream.of("service-kit"))
+                .map(m -> root.resolve(m).resolve("target/classes")).toArray(Path[]::new);
         for (Path folder : folders) {
             assertThat(folder).as("compiled classes; build the services first").isDirectory();
         }
@@ -69,8 +73,22 @@ class BoundariesTest {
                 noClasses().that().resideInAPackage(base + ".domain..")
                         .should().dependOnClassesThat().resideInAnyPackage(
                                 "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..",
-                                "tools.jackson..", "com.fasterxml.jackson.databind..", "reactor..", "io.micrometer..")
+                                "tools.jackson..", "com.fasterxml.jackson.databind..", "reactor..", "io.micrometer..",
+                                KIT + "..")
                         .check(classes)));
+    }
+
+    /** The kit is plumbing: it knows the contracts (the caller, the topics) and nothing of any service. */
+    @TestFactory
+    Stream<DynamicTest> theKitDependsOnTheContractsOnly() {
+        return Stream.of(DynamicTest.dynamicTest(KIT, () -> {
+            assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(KIT))).isNotEmpty();
+            noClasses().that().resideInAPackage(KIT + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+                    .orShould().dependOnClassesThat().resideInAnyPackage("org.xinfang.localstack..", "org.junit..")
+                    .check(classes);
+        }));
     }
 
     @TestFactory
