@@ -3,7 +3,7 @@ package org.xinfang.contracts.topic;
 import org.xinfang.contracts.event.PipelineEvent;
 
 /**
- * One Kafka topic of the pipeline: its name, key and value types, and partition count. Names follow
+ * One Kafka topic of the pipeline: its name, what its String key holds, its value type and partition count. Names follow
  * {@code xinfang.<area>.<event>.v<version>}; each topic's dead letters go to {@code xinfang.<area>.<event>.dlt.v<version>}.
  *
  * @param keyedBy what the String key holds (the petition id for petition events, so a petition's events stay in order)
@@ -27,10 +27,6 @@ public record Topic<V extends PipelineEvent>(
 
     public String deadLetterName() {
         return "xinfang." + area + "." + event + ".dlt.v" + version;
-    }
-
-    public Class<String> keyType() {
-        return String.class;
     }
 
     /** The key a producer must use for this event, so ordering holds per petition (or per district). */

@@ -1,7 +1,7 @@
 package org.xinfang.intake.domain;
 
 /**
- * The legal time limits, in days (DOMAIN.md; 信访工作条例). Configuration, because a province may set shorter ones.
+ * The legal time limits, in days (docs/domain.md; 信访工作条例). Configuration, because a province may set shorter ones.
  */
 public record LegalLimits(int acceptWithinDays, int handleWithinDays, int extensionMaxDays, int reviewRequestWithinDays,
                           int reviewAnswerWithinDays, int reReviewRequestWithinDays, int reReviewAnswerWithinDays) {

@@ -8,11 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens of the local issuer from {@code ./stack token}: a petition a school's clerk posts to the gateway is stored by
  * intake, routed by routing over the real broker, raises an alert in notification, is accepted by the school's leader
  * and counted by reporting for the district's bureau analyst. Another school's clerk cannot find it (404), and without
- * a token the gateway lets nothing through (401). Then {@code ./stack down} leaves nothing running.
+ * a token the gateway lets nothing through (401). Every {@code xinfang_*} metric an alert rule or dashboard of deploy/
+ * uses is exposed by a running service. Then {@code ./stack down} leaves nothing running.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
@@ -38,6 +46,9 @@ class WalkingSkeletonIT {
     /** The tenant of the demo clients used below (local-stack/issuer demo-clients.yml). */
     private static final String DISTRICT = "d-east";
     private static final String SCHOOL = "s-east-01";
+    private static final String[] SERVICE_PORTS =
+            {"GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT"};
+    private static final Pattern SUITE_METRIC = Pattern.compile("\\bxinfang_[a-z0-9_]+");
 
     private static LocalStack stack;
     private static String petitionId;
@@ -159,7 +170,7 @@ class WalkingSkeletonIT {
     @Test
     @Order(4)
     void everyServiceReportsHealthAndMetrics() throws Exception {
-        for (String port : new String[] {"GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT"}) {
+        for (String port : SERVICE_PORTS) {
             String base = "http://127.0.0.1:" + stack.port(port);
             for (String path : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
@@ -172,6 +183,47 @@ class WalkingSkeletonIT {
             assertThat(metrics.statusCode()).as(base + "/actuator/prometheus").isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         }
+    }
+
+    @Test
+    @Order(4)
+    void everySuiteMetricTheAlertRulesAndDashboardsUseIsExposedByARunningService() throws Exception {
+        Set<String> used = metricsUsedInDeploy();
+        // The rules and dashboard name these; finding none would mean the files were not read.
+        assertThat(used).contains("xinfang_petitions_overdue", "xinfang_alert_deliveries_total");
+        Set<String> exposed = new TreeSet<>();
+        for (String port : SERVICE_PORTS) {
+            String base = "http://127.0.0.1:" + stack.port(port);
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(base + "/actuator/prometheus").isEqualTo(200);
+            // A sample line: the name, then its labels or its value.
+            metrics.body().lines().filter(line -> line.startsWith("xinfang_"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        assertThat(used).as("xinfang_* metrics of deploy/'s rules and dashboards that no running service exposes"
+                + " (exposed: %s)", exposed).allMatch(exposed::contains);
+    }
+
+    /** Every {@code xinfang_*} name in the alert rule files and Grafana dashboards under deploy/. */
+    private static Set<String> metricsUsedInDeploy() throws IOException {
+        Path deploy = Path.of("../../deploy").toAbsolutePath().normalize();
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(deploy)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String name = file.getFileName().toString();
+                String text = Files.readString(file);
+                boolean rules = name.matches(".*\\.ya?ml") && text.contains("kind: PrometheusRule");
+                boolean dashboard = name.endsWith(".json") && text.contains("\"panels\"");
+                if (rules || dashboard) {
+                    Matcher metric = SUITE_METRIC.matcher(text);
+                    while (metric.find()) {
+                        names.add(metric.group());
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     @Test

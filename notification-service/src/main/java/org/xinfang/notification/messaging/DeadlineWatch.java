@@ -1,12 +1,17 @@
 package org.xinfang.notification.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +34,8 @@ import org.xinfang.notification.persistence.DeadlineStore;
  * (a warning to the department ahead of it, the lapse to the General Office at it). A due timer is claimed by one
  * instance, checked against the petition's standing (met or moved limits are cancelled, not fired), and raises its
  * alert through the same path as every alert: stored once under a derived id, delivered, published.
+ * Each check also counts the petitions past a limit ({@code xinfang_petitions_overdue} by step: accept, handle), the
+ * figure the overdue alert of deploy/ watches; every instance reads the same store, so they report the same count.
  */
 @Component
 public class DeadlineWatch {
@@ -45,9 +52,10 @@ public class DeadlineWatch {
     private final Duration claimLease;
     private final int defaultHandleDays;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+    private final Map<DeadlineLimit, AtomicLong> overdue = new EnumMap<>(DeadlineLimit.class);
 
     DeadlineWatch(DeadlineStore deadlines, DeadlineWatchSettings settings, AlertStore alerts, EventPublisher publisher,
-                  List<AlertListener> listeners, Clock clock) {
+                  List<AlertListener> listeners, Clock clock, MeterRegistry meters) {
         this.deadlines = deadlines;
         this.policy = new DeadlinePolicy(settings.acceptanceWarningLead(), settings.handlingWarningLead());
         this.alerts = alerts;
@@ -56,6 +64,29 @@ public class DeadlineWatch {
         this.clock = clock;
         this.claimLease = settings.claimLease();
         this.defaultHandleDays = settings.handleWithinDays();
+        for (DeadlineLimit limit : DeadlineLimit.values()) {
+            AtomicLong count = new AtomicLong();
+            overdue.put(limit, count);
+            Gauge.builder("xinfang.petitions.overdue", count, AtomicLong::get)
+                    .description("Petitions past a legal time limit, by step")
+                    .tag("step", step(limit)).register(meters);
+        }
+    }
+
+    /** The step's name as the overdue alert labels it. */
+    private static String step(DeadlineLimit limit) {
+        return switch (limit) {
+            case ACCEPTANCE -> "accept";
+            case HANDLING -> "handle";
+        };
+    }
+
+    /** Counts again the petitions past each limit, for the gauge. */
+    void countOverdue() {
+        Map<DeadlineLimit, Long> counted = deadlines.overdue(clock.instant()).block(TIMEOUT);
+        if (counted != null) {
+            counted.forEach((limit, count) -> overdue.get(limit).set(count));
+        }
     }
 
     /**
@@ -160,6 +191,11 @@ public class DeadlineWatch {
             fireDue();
         } catch (RuntimeException e) {
             log.warn("deadline check failed, will retry: {}", e.getMessage());
+        }
+        try {
+            countOverdue();
+        } catch (RuntimeException e) {
+            log.warn("overdue petitions could not be counted, will retry: {}", e.getMessage());
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.xinfang.notification.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ import reactor.core.publisher.Mono;
  * Non-critical alerts pass noise control first (inhibition by an open critical alert, silences, the repeat
  * interval); held-back deliveries are recorded with the reason.
  * Runs first among the listeners: critical alerts must leave before anything else is done.
+ * Every attempt's outcome is counted ({@code xinfang_alert_deliveries_total} by channel and outcome: delivered,
+ * failed and to be retried, dead-lettered after the last attempt), which the delivery alerts of deploy/ watch.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,6 +63,18 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final Duration repeatInterval;
     private final Duration groupWait;
     private final DeliveryGroupStore groups;
+    private final Map<Channel, Map<Outcome, Counter>> outcomes = new EnumMap<>(Channel.class);
+
+    /** What one attempt came to, as the delivery alerts name it. */
+    enum Outcome {
+        DELIVERED("delivered"), FAILED("failed"), DEAD_LETTERED("dead-lettered");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+    }
 
     DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
                        SilenceStore silences, List<ChannelSender> senders, Clock clock,
@@ -67,7 +84,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                        @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease,
                        @Value("${xinfang.notification.noise.repeat-interval:PT30M}") Duration repeatInterval,
                        @Value("${xinfang.notification.noise.group-wait:PT30S}") Duration groupWait,
-                       DeliveryGroupStore groups) {
+                       DeliveryGroupStore groups, MeterRegistry meters) {
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.alerts = alerts;
@@ -82,6 +99,21 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         this.repeatInterval = repeatInterval;
         this.groupWait = groupWait;
         this.groups = groups;
+        // Registered up front, at zero: a rate over a series that appears only with its first failure misses it.
+        for (Channel channel : this.senders.keySet()) {
+            Map<Outcome, Counter> ofChannel = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                ofChannel.put(outcome, Counter.builder("xinfang.alert.deliveries")
+                        .description("Alert delivery attempts by channel and outcome")
+                        .tag("channel", channel.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome.label)
+                        .register(meters));
+            }
+            outcomes.put(channel, ofChannel);
+        }
+    }
+
+    private void count(Channel channel, Outcome outcome, int deliveries) {
+        outcomes.get(channel).get(outcome).increment(deliveries);
     }
 
     @Override
@@ -275,6 +307,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         return senders.get(Channel.valueOf(window.channel())).send(key, window.target(), message)
                 .then(Mono.defer(() -> {
                     Instant at = clock.instant();
+                    count(Channel.valueOf(window.channel()), Outcome.DELIVERED, ids.size());
                     return deliveries.groupDelivered(window.groupId(), ids, attempts, at)
                             .then(groups.sent(window.groupId(), attempts, at))
                             .thenMany(deliveries.releaseLateMembers(window.groupId(), at))
@@ -285,11 +318,13 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                     Instant at = clock.instant();
                     String error = describe(e);
                     if (attempts >= maxAttempts) {
+                        count(Channel.valueOf(window.channel()), Outcome.DEAD_LETTERED, ids.size());
                         log.warn("group {} of {} deliveries over {} dead after {} attempts: {}", window.groupId(),
                                 ids.size(), window.channel(), attempts, error);
                         return deliveries.groupFailed(window.groupId(), ids, attempts, error, true, at)
                                 .then(groups.dead(window.groupId(), attempts, error));
                     }
+                    count(Channel.valueOf(window.channel()), Outcome.FAILED, ids.size());
                     Duration wait = Delivery.backoff(attempts, firstBackoff, maxBackoff);
                     return deliveries.groupFailed(window.groupId(), ids, attempts, error, false, at)
                             .then(groups.retryAt(window.groupId(), attempts, error, at.plus(wait)))
@@ -312,6 +347,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private void attempt(Delivery delivery, Alert alert, int failedBefore) {
         ChannelSender sender = senders.get(delivery.channel());
         sender.send(delivery.deliveryId(), delivery.target(), AlertMessage.of(delivery, alert))
+                .doOnSuccess(sent -> count(delivery.channel(), Outcome.DELIVERED, 1))
                 .then(Mono.defer(() -> deliveries.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
                 .onErrorResume(e -> failed(delivery, failedBefore + 1, describe(e)))
                 .subscribe(null, e -> log.warn("delivery {} bookkeeping failed; the sweep will retry: {}",
@@ -321,10 +357,12 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private Mono<Void> failed(Delivery delivery, int attempts, String error) {
         Instant now = clock.instant();
         if (attempts >= maxAttempts) {
+            count(delivery.channel(), Outcome.DEAD_LETTERED, 1);
             log.warn("delivery {} of alert {} over {} dead after {} attempts: {}", delivery.deliveryId(),
                     delivery.alertId(), delivery.channel(), attempts, error);
             return deliveries.dead(delivery.deliveryId(), attempts, error, now);
         }
+        count(delivery.channel(), Outcome.FAILED, 1);
         Duration wait = Delivery.backoff(attempts, firstBackoff, maxBackoff);
         log.info("delivery {} over {} failed (attempt {}), retry in {}: {}", delivery.deliveryId(), delivery.channel(),
                 attempts, wait, error);

@@ -51,7 +51,22 @@ public class DeadlineStore implements IndexedStore {
     @Override
     public Mono<Void> createIndexes() {
         return Mono.from(timers.createIndex(Indexes.ascending("state", "dueAt")))
-                .then(Mono.from(timers.createIndex(Indexes.ascending("petitionId", "limit")))).then();
+                .then(Mono.from(timers.createIndex(Indexes.ascending("petitionId", "limit"))))
+                .then(Mono.from(petitions.createIndex(Indexes.ascending("acceptanceDone", "acceptBy"))))
+                .then(Mono.from(petitions.createIndex(Indexes.ascending("handlingDone", "handleDue")))).then();
+    }
+
+    /**
+     * How many petitions have passed a limit at {@code now} and still stand under it: not accepted or refused by
+     * their acceptance limit, not finished by their handling limit (as an extension moved it).
+     */
+    public Mono<java.util.Map<DeadlineLimit, Long>> overdue(Instant now) {
+        Mono<Long> acceptance = Mono.from(petitions.countDocuments(Filters.and(Filters.ne("acceptanceDone", true),
+                Filters.lt("acceptBy", date(now)))));
+        Mono<Long> handling = Mono.from(petitions.countDocuments(Filters.and(Filters.ne("handlingDone", true),
+                Filters.lt("handleDue", date(now)))));
+        return Mono.zip(acceptance, handling).map(both -> java.util.Map.of(DeadlineLimit.ACCEPTANCE, both.getT1(),
+                DeadlineLimit.HANDLING, both.getT2()));
     }
 
     /** Records routing's decisions of one poll in one unordered write (the latest wins: re-routing moves department). */

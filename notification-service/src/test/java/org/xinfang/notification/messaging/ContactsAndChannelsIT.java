@@ -5,6 +5,7 @@ import static org.xinfang.notification.Fixtures.DISTRICT;
 import static org.xinfang.notification.Fixtures.await;
 import static org.xinfang.notification.Fixtures.routed;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -36,6 +38,13 @@ import reactor.test.StepVerifier;
  */
 class ContactsAndChannelsIT extends ServiceIT {
 
+    @Autowired
+    MeterRegistry meters;
+
+    /** Attempts counted so far over {@code channel} with {@code outcome}, as /actuator/prometheus shows them. */
+    private double counted(String channel, String outcome) {
+        return meters.get("xinfang.alert.deliveries").tag("channel", channel).tag("outcome", outcome).counter().count();
+    }
 
     private static String hmac(String timestamp, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -98,6 +107,10 @@ class ContactsAndChannelsIT extends ServiceIT {
         putContact(school, "bureau", Map.of("role", "BUREAU_DUTY", "name", "教育局值班室",
                 "phone", "13700000000")).expectStatus().isOk();
         RECEIVER.failFirst("/police", 2);
+        double webhookFailed = counted("webhook", "failed");
+        double webhookDelivered = counted("webhook", "delivered");
+        double emailDelivered = counted("email", "delivered");
+        double smsDelivered = counted("sms", "delivered");
 
         PetitionRouted event = routed(school, EmergencyLevel.CRITICAL, "后勤处", List.of());
         String petitionId = event.meta().petitionId();
@@ -133,11 +146,23 @@ class ContactsAndChannelsIT extends ServiceIT {
                 .filter(r -> r.path().equals("/sms-gateway") && r.text().contains(petitionId)).findFirst().orElseThrow();
         assertThat(text.text()).contains("\"to\":\"13700000000\"").contains("教育局");
         assertThat(text.header("Idempotency-Key")).isNotBlank();
+
+        // Other tests share the service, so their deliveries may be counted too: at least these ones are.
+        await("every outcome counted", Duration.ofSeconds(5), () -> counted("sms", "delivered") >= smsDelivered + 1);
+        assertThat(counted("webhook", "failed")).isGreaterThanOrEqualTo(webhookFailed + 2);
+        assertThat(counted("webhook", "delivered")).isGreaterThanOrEqualTo(webhookDelivered + 1);
+        assertThat(counted("email", "delivered")).isGreaterThanOrEqualTo(emailDelivered + 1);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .contains("xinfang_alert_deliveries_total{channel=\"webhook\",outcome=\"delivered\"}")
+                        .contains("xinfang_alert_deliveries_total{channel=\"email\",outcome=\"dead-lettered\"}"));
     }
 
     @Test
     void aReceiverThatNeverRecoversIsDeadLetteredAfterTheLastRetry() {
         String school = "s-channels-02";
+        double failed = counted("webhook", "failed");
+        double dead = counted("webhook", "dead-lettered");
         putContact(school, "leader", Map.of("role", "LEADER", "name", "组长",
                 "webhookUrl", RECEIVER.url("/always-fail/leader"))).expectStatus().isOk();
         PetitionRouted event = routed(school, EmergencyLevel.HIGH, "教导处", List.of());
@@ -147,6 +172,8 @@ class ContactsAndChannelsIT extends ServiceIT {
                 .filter(a -> "ACTIVATION_REQUEST".equals(a.get("kind"))).findFirst().orElseThrow().get("alertId");
         await("dead after four attempts", Duration.ofSeconds(20), () -> deliveries(school, request).stream()
                 .anyMatch(d -> "DEAD".equals(d.get("state")) && Integer.valueOf(4).equals(d.get("attempts"))));
+        assertThat(counted("webhook", "dead-lettered")).isGreaterThanOrEqualTo(dead + 1);
+        assertThat(counted("webhook", "failed")).isGreaterThanOrEqualTo(failed + 3);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xinfang.notification.Fixtures.DISTRICT;
 import static org.xinfang.notification.Fixtures.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,8 @@ class DeadlineWarningIT {
     DeadlineWatch watch;
     @Autowired
     DeadlineStore deadlines;
+    @Autowired
+    MeterRegistry meters;
     @org.springframework.beans.factory.annotation.Value("${xinfang.mongo.database}")
     String database;
 
@@ -259,5 +262,49 @@ class DeadlineWarningIT {
         assertThat(calls("/dl/" + school + "/office", petitionId, "DEADLINE_LAPSED")).isEqualTo(1);
         assertThat(calls("/dl/" + school + "/logistics", petitionId, "DEADLINE_WARNING")).isEqualTo(1);
         assertThat(alertsAs(Fixtures.bearer(school, Role.CLERK), petitionId)).hasSize(2);
+    }
+
+    private double overdue(String step) {
+        return meters.get("xinfang.petitions.overdue").tag("step", step).gauge().value();
+    }
+
+    @Test
+    void theCheckCountsPetitionsPastEachLimitUntilTheyAreAcceptedAndResolved() {
+        String school = "s-dl-04";
+        PetitionRouted event = routed(school, CLOCK.instant().plus(Duration.ofHours(1)));
+        String petitionId = event.meta().petitionId();
+        tap.publish(Topics.PETITION_ROUTED, event);
+        await("the acceptance timers", Duration.ofSeconds(30), () -> states(petitionId).size() == 2);
+        // Petitions of the other tests may already be past their limits: only this one's change is counted.
+        watch.check();
+        double accept = overdue("accept");
+        double handle = overdue("handle");
+
+        CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
+        watch.check();
+        assertThat(overdue("accept")).isEqualTo(accept + 1);
+        assertThat(overdue("handle")).isEqualTo(handle);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(text -> assertThat(text).contains("xinfang_petitions_overdue{step=\"accept\"}")
+                        .contains("xinfang_petitions_overdue{step=\"handle\"}"));
+
+        // Accepted late: no longer overdue for acceptance; handling is due in an hour, then lapses too.
+        tap.publish(Topics.PETITION_STATUS_CHANGED, status(event, PetitionState.ROUTED, PetitionState.ACCEPTED,
+                CLOCK.instant().plus(Duration.ofHours(1))));
+        await("acceptance starts the handling limit", Duration.ofSeconds(30),
+                () -> states(petitionId).contains("HANDLING/LAPSED/PENDING"));
+        watch.check();
+        assertThat(overdue("accept")).isEqualTo(accept);
+        assertThat(overdue("handle")).isEqualTo(handle);
+        CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
+        watch.check();
+        assertThat(overdue("handle")).isEqualTo(handle + 1);
+
+        tap.publish(Topics.PETITION_STATUS_CHANGED, status(event, PetitionState.IN_PROGRESS, PetitionState.RESOLVED, null));
+        await("resolution ends the limit", Duration.ofSeconds(30), () -> states(petitionId).stream()
+                .noneMatch(s -> s.endsWith("PENDING")));
+        watch.check();
+        assertThat(overdue("handle")).isEqualTo(handle);
+        assertThat(overdue("accept")).isEqualTo(accept);
     }
 }

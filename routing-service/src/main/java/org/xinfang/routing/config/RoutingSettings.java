@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 
 /**
- * Routing's configuration: the legal time limits, the level thresholds (DOMAIN.md defaults in application.yml),
+ * Routing's configuration: the legal time limits, the level thresholds (docs/domain.md; defaults in application.yml),
  * the recovery loop that re-publishes decisions whose first publication failed, and how long an effective rule set
  * is reused before it is read again (a save elsewhere takes effect here within that time).
  */

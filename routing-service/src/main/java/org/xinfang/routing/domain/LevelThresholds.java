@@ -3,7 +3,7 @@ package org.xinfang.routing.domain;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 
 /**
- * Configurable thresholds of the emergency level (DOMAIN.md defaults: group of 5 → ELEVATED, escalated or 30 →
+ * Configurable thresholds of the emergency level (docs/domain.md defaults: group of 5 → ELEVATED, escalated or 30 →
  * HIGH, 100 → CRITICAL). Violence and danger to people are not here: they are CRITICAL whatever is configured.
  *
  * @param blockingLevel the least level for blocking gates or classes
