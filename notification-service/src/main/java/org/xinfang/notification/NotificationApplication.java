@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.xinfang.kit.messaging.ServiceMessaging;
 import org.xinfang.kit.openapi.ServiceApiDocument;
+import org.xinfang.kit.outbound.ServiceOutbound;
 import org.xinfang.kit.security.ServiceSecurity;
 import org.xinfang.kit.store.ServiceStore;
 import org.xinfang.kit.web.HttpConventions;
@@ -19,7 +20,7 @@ import org.xinfang.kit.web.HttpConventions;
 @ConfigurationPropertiesScan
 @EnableScheduling
 @Import({HttpConventions.class, ServiceSecurity.class, ServiceStore.class, ServiceMessaging.class,
-        ServiceApiDocument.class})
+        ServiceApiDocument.class, ServiceOutbound.class})
 public class NotificationApplication {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.xinfang.kit.messaging.ServiceMessaging;
 import org.xinfang.kit.openapi.ServiceApiDocument;
+import org.xinfang.kit.outbound.ServiceOutbound;
 import org.xinfang.kit.security.ServiceSecurity;
 import org.xinfang.kit.store.ServiceStore;
 import org.xinfang.kit.web.HttpConventions;
@@ -17,7 +18,7 @@ import org.xinfang.kit.web.HttpConventions;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({HttpConventions.class, ServiceSecurity.class, ServiceStore.class, ServiceMessaging.class,
-        ServiceApiDocument.class})
+        ServiceApiDocument.class, ServiceOutbound.class})
 public class ReportingApplication {
 
     public static void main(String[] args) {

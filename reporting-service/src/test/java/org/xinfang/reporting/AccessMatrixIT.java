@@ -395,7 +395,10 @@ class AccessMatrixIT {
                 Arguments.of("oversized secret", "{\"url\": \"http://127.0.0.1/h\", \"secret\": \"" + "s".repeat(300) + "\"}",
                         "secret"),
                 Arguments.of("control characters", "{\"url\": \"http://127.0.0.1/h\\u0000\"}", "url"),
-                Arguments.of("javascript url", "{\"url\": \"javascript:alert(1)\"}", "url"));
+                Arguments.of("javascript url", "{\"url\": \"javascript:alert(1)\"}", "url"),
+                Arguments.of("cloud metadata address", "{\"url\": \"http://169.254.169.254/latest/meta-data\"}", "url"),
+                Arguments.of("private network", "{\"url\": \"http://192.168.0.10:8084/api\"}", "url"),
+                Arguments.of("carrier-grade NAT", "{\"url\": \"http://100.64.0.1/h\"}", "url"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.xinfang.notification.domain.Channel;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,7 @@ class WebhookSender implements ChannelSender {
     private final Duration timeout;
     private final Clock clock;
 
-    WebhookSender(WebClient client, @Value("${xinfang.notification.webhook.secret}") String secret,
+    WebhookSender(@Qualifier("webhookClient") WebClient client, @Value("${xinfang.notification.webhook.secret}") String secret,
                   @Value("${xinfang.notification.webhook.timeout:PT5S}") Duration timeout, Clock clock) {
         this.client = client;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.xinfang.notification.web;
 
+import org.xinfang.kit.outbound.OutboundPolicy;
 import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -32,10 +33,12 @@ class ContactController {
 
     private final ContactStore contacts;
     private final Clock clock;
+    private final OutboundPolicy outbound;
 
-    ContactController(ContactStore contacts, Clock clock) {
+    ContactController(ContactStore contacts, Clock clock, OutboundPolicy outbound) {
         this.contacts = contacts;
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     record ContactBody(String role, String department, String name, String webhookUrl, String email, String phone,
@@ -84,7 +87,9 @@ class ContactController {
         if (problem != null) {
             throw ApiProblem.invalid(problem[0], problem[1]);
         }
-        return contacts.save(contact, actor, clock.instant()).thenReturn(contact);
+        Mono<Void> reachable = contact.webhookUrl() == null ? Mono.empty()
+                : outbound.checkRegistration("webhookUrl", contact.webhookUrl());
+        return reachable.then(contacts.save(contact, actor, clock.instant())).thenReturn(contact);
     }
 
     @DeleteMapping("/{contactId}")

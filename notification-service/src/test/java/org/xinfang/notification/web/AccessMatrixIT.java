@@ -343,6 +343,12 @@ class AccessMatrixIT extends ServiceIT {
                 Arguments.of("oversized name", "{" + fine + ",\"name\":\"" + "长".repeat(101) + "\"}", "name"),
                 Arguments.of("oversized url", "{\"role\":\"LEADER\",\"name\":\"x\",\"webhookUrl\":\"http://x.test/"
                         + "a".repeat(600) + "\"}", "webhookUrl"),
+                Arguments.of("cloud metadata address", "{\"role\":\"LEADER\",\"name\":\"x\","
+                        + "\"webhookUrl\":\"http://169.254.169.254/latest/meta-data\"}", "webhookUrl"),
+                Arguments.of("private network", "{\"role\":\"LEADER\",\"name\":\"x\","
+                        + "\"webhookUrl\":\"http://10.0.0.7:8083/api/v1/alerts\"}", "webhookUrl"),
+                Arguments.of("unique-local IPv6", "{\"role\":\"LEADER\",\"name\":\"x\","
+                        + "\"webhookUrl\":\"http://[fd00::1]/h\"}", "webhookUrl"),
                 Arguments.of("department with a dollar", "{\"role\":\"DEPARTMENT\",\"department\":\"$gt\",\"name\":\"x\","
                         + "\"email\":\"x@school.test\"}", "department"));
     }

@@ -10,7 +10,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.xinfang.kit.messaging.DeadLetters;
+import org.xinfang.kit.outbound.OutboundHttp;
+import org.xinfang.kit.outbound.OutboundPolicy;
 import org.xinfang.reporting.config.DigestProperties;
 import org.xinfang.reporting.config.ReportingProperties;
 import org.xinfang.reporting.domain.DigestCalendar;
@@ -45,10 +48,12 @@ class MessagingConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(Clock clock, WebhookStore store, MeterRegistry meters,
+    WebhookDispatcher webhookDispatcher(Clock clock, WebhookStore store, MeterRegistry meters, OutboundPolicy outbound,
                                         @Value("${xinfang.reporting.webhook-attempts:5}") int attempts,
                                         @Value("${xinfang.reporting.webhook-first-backoff:500ms}") Duration firstBackoff) {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(WebClient.create(), clock, attempts, firstBackoff, meters);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                WebClient.builder().clientConnector(new ReactorClientHttpConnector(OutboundHttp.client(outbound))).build(),
+                clock, attempts, firstBackoff, meters);
         dispatcher.load(store.all().block());
         return dispatcher;
     }

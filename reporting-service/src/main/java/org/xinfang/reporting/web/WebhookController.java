@@ -1,5 +1,6 @@
 package org.xinfang.reporting.web;
 
+import org.xinfang.kit.outbound.OutboundPolicy;
 import org.xinfang.kit.web.ApiProblem;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -37,10 +38,12 @@ class WebhookController {
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
+    private final OutboundPolicy outbound;
 
-    WebhookController(WebhookStore store, WebhookDispatcher dispatcher) {
+    WebhookController(WebhookStore store, WebhookDispatcher dispatcher, OutboundPolicy outbound) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.outbound = outbound;
     }
 
     /** What a subscription request holds, once checked. */
@@ -61,7 +64,7 @@ class WebhookController {
         String secret = request.secret() != null ? request.secret() : newSecret();
         WebhookStore.Webhook hook = new WebhookStore.Webhook(UUID.randomUUID().toString(), district, request.url(), secret);
         WebhookStore.Subscriber by = new WebhookStore.Subscriber(caller.subject(), caller.name(), ReportAccess.roleOf(caller));
-        return store.add(hook, by).map(saved -> {
+        return outbound.checkRegistration("url", request.url()).then(store.add(hook, by)).map(saved -> {
             dispatcher.added(saved);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(URI.create("/api/v1/subscriptions/districts/" + district + "/webhooks/" + saved.id()))
