@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
-import org.xinfang.kit.security.IssuerKeySetFetch;
+import org.xinfang.kit.security.TokenDecoding;
 import org.xinfang.kit.web.HttpConventions;
 
 /**
@@ -14,7 +14,7 @@ import org.xinfang.kit.web.HttpConventions;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({HttpConventions.class, IssuerKeySetFetch.class})
+@Import({HttpConventions.class, TokenDecoding.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -80,6 +80,9 @@ class GatewayTokensIT {
     static Stream<Arguments> tokensTheDoorRefuses() {
         return Stream.of(
                 Arguments.of("expired", ISSUER.school("d-east", "s-east-01", Role.CLERK).expired().bearer()),
+                Arguments.of("without expiry", ISSUER.school("d-east", "s-east-01", Role.CLERK).withoutExpiry().bearer()),
+                Arguments.of("good for a week", ISSUER.school("d-east", "s-east-01", Role.CLERK)
+                        .lifetime(java.time.Duration.ofDays(7)).bearer()),
                 Arguments.of("signed by a stranger", ISSUER.school("d-east", "s-east-01", Role.CLERK)
                         .signedByStranger().bearer()),
                 Arguments.of("alg none", ISSUER.school("d-east", "s-east-01", Role.CLERK).unsigned().bearer()),

@@ -50,6 +50,14 @@ public final class HttpReceiver implements AutoCloseable {
             } else {
                 accepted.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, java.time.Instant.now()));
             }
+            if (path.startsWith("/redirect")) {
+                // Sends the caller elsewhere: the message is not taken here.
+                refused.incrementAndGet();
+                exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(fail ? 500 : 204, -1);
             exchange.close();
         });

@@ -336,6 +336,8 @@ class AccessMatrixIT {
     static Stream<Arguments> untrustedTokens() {
         return Stream.of(
                 Arguments.of("expired", ISSUER.district(EAST, Role.BUREAU_ANALYST).expired().bearer()),
+                Arguments.of("without expiry", ISSUER.district(EAST, Role.BUREAU_ANALYST).withoutExpiry().bearer()),
+                Arguments.of("good for a week", ISSUER.district(EAST, Role.BUREAU_ANALYST).lifetime(java.time.Duration.ofDays(7)).bearer()),
                 Arguments.of("signed by a stranger", ISSUER.district(EAST, Role.BUREAU_ANALYST).signedByStranger().bearer()),
                 Arguments.of("alg none", ISSUER.district(EAST, Role.BUREAU_ANALYST).unsigned().bearer()),
                 Arguments.of("another audience", ISSUER.district(EAST, Role.BUREAU_ANALYST).audience("other-api").bearer()),

@@ -292,6 +292,8 @@ class AccessMatrixIT {
         return Stream.of(
                 Arguments.of("no token", null),
                 Arguments.of("expired", ISSUER.school(district, school, Role.CLERK).expired().bearer()),
+                Arguments.of("without expiry", ISSUER.school(district, school, Role.CLERK).withoutExpiry().bearer()),
+                Arguments.of("good for a week", ISSUER.school(district, school, Role.CLERK).lifetime(java.time.Duration.ofDays(7)).bearer()),
                 Arguments.of("signed by a stranger's key", ISSUER.school(district, school, Role.CLERK).signedByStranger().bearer()),
                 Arguments.of("alg none", ISSUER.school(district, school, Role.CLERK).unsigned().bearer()),
                 Arguments.of("for another audience", ISSUER.school(district, school, Role.CLERK).audience("other").bearer()),

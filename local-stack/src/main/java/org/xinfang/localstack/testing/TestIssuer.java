@@ -123,6 +123,7 @@ public final class TestIssuer {
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(15);
+        private boolean expires = true;
         private String audience = TokenClaims.AUDIENCE;
         private String tokenIssuer = issuer;
         private Signing signing = Signing.ISSUER;
@@ -166,6 +167,18 @@ public final class TestIssuer {
             return this;
         }
 
+        /** No {@code exp} at all: a token that would be good for ever. */
+        public Token withoutExpiry() {
+            expires = false;
+            return this;
+        }
+
+        /** Valid for {@code lifetime} from now. */
+        public Token lifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+            return this;
+        }
+
         /** Signed by a key the issuer never published, under the issuer's key id. */
         public Token signedByStranger() {
             signing = Signing.STRANGER;
@@ -182,7 +195,8 @@ public final class TestIssuer {
         public String mint() {
             JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(tokenIssuer).audience(List.of(audience))
                     .issueTime(Date.from(issuedAt)).notBeforeTime(Date.from(issuedAt))
-                    .expirationTime(Date.from(issuedAt.plus(lifetime))).jwtID(UUID.randomUUID().toString());
+                    .expirationTime(expires ? Date.from(issuedAt.plus(lifetime)) : null)
+                    .jwtID(UUID.randomUUID().toString());
             claims.forEach(set::claim);
             JWTClaimsSet claimsSet = set.build();
             if (signing == Signing.NONE) {

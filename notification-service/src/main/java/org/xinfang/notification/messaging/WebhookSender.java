@@ -56,6 +56,8 @@ class WebhookSender implements ChannelSender {
                 .header(SIGNATURE, "sha256=" + sign(secret, timestamp, body))
                 .bodyValue(body)
                 .retrieve()
+                // Only a 2xx is a delivery: a redirect is not followed, so its receiver has not taken the message.
+                .onStatus(status -> !status.is2xxSuccessful(), response -> response.createException())
                 .toBodilessEntity()
                 .timeout(timeout)
                 .then();

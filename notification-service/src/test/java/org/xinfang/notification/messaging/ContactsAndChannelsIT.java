@@ -177,6 +177,21 @@ class ContactsAndChannelsIT extends ServiceIT {
     }
 
     @Test
+    void aReceiverThatAnswersWithARedirectHasNotTakenTheAlert() {
+        String school = "s-channels-05";
+        putContact(school, "leader", Map.of("role", "LEADER", "name", "组长",
+                "webhookUrl", RECEIVER.url("/redirect/leader"))).expectStatus().isOk();
+        PetitionRouted event = routed(school, EmergencyLevel.HIGH, "教导处", List.of());
+        tap.publish(Topics.PETITION_ROUTED, event);
+        await("the request alert", Duration.ofSeconds(20), () -> !alerts(school, event.meta().petitionId()).isEmpty());
+        String request = (String) alerts(school, event.meta().petitionId()).stream()
+                .filter(a -> "ACTIVATION_REQUEST".equals(a.get("kind"))).findFirst().orElseThrow().get("alertId");
+        await("dead after four attempts", Duration.ofSeconds(20), () -> deliveries(school, request).stream()
+                .anyMatch(d -> "DEAD".equals(d.get("state")) && Integer.valueOf(4).equals(d.get("attempts"))));
+        assertThat(deliveries(school, request)).noneMatch(d -> "DELIVERED".equals(d.get("state")));
+    }
+
+    @Test
     void dutyConsolesSeeTheirSchoolsAlertsLive() {
         String school = "s-channels-03";
         Flux<ServerSentEvent<Map<String, Object>>> stream = web.get().uri("/api/v1/alerts/stream")

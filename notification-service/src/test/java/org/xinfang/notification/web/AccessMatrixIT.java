@@ -290,6 +290,8 @@ class AccessMatrixIT extends ServiceIT {
         return Stream.of(
                 Arguments.of("no token", null),
                 Arguments.of("expired", ISSUER.school(EAST, OWN, Role.CLERK).expired().bearer()),
+                Arguments.of("without expiry", ISSUER.school(EAST, OWN, Role.CLERK).withoutExpiry().bearer()),
+                Arguments.of("good for a week", ISSUER.school(EAST, OWN, Role.CLERK).lifetime(java.time.Duration.ofDays(7)).bearer()),
                 Arguments.of("signed by a stranger", ISSUER.school(EAST, OWN, Role.CLERK).signedByStranger().bearer()),
                 Arguments.of("alg none", ISSUER.school(EAST, OWN, Role.CLERK).unsigned().bearer()),
                 Arguments.of("another audience", ISSUER.school(EAST, OWN, Role.CLERK).audience("other-api").bearer()),

@@ -74,6 +74,8 @@ public final class WebhookDispatcher {
                     .header("X-Xinfang-Signature", WebhookSignature.sign(hook.secret(), timestamp, body))
                     .bodyValue(body)
                     .retrieve()
+                    // Only a 2xx is a delivery: a redirect is not followed, so its receiver has not taken the message.
+                    .onStatus(status -> !status.is2xxSuccessful(), response -> response.createException())
                     .toBodilessEntity()
                     .timeout(Duration.ofSeconds(10))
                     .retryWhen(Retry.backoff(attempts - 1, firstBackoff).filter(WebhookDispatcher::worthRetrying))

@@ -211,6 +211,8 @@ class AccessMatrixIT {
         String path = RULE_SETS + "/effective";
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("expired", ISSUER.school(EAST, OWN, Role.LEADER).expired().bearer());
+        bad.put("without expiry", ISSUER.school(EAST, OWN, Role.LEADER).withoutExpiry().bearer());
+        bad.put("good for a week", ISSUER.school(EAST, OWN, Role.LEADER).lifetime(java.time.Duration.ofDays(7)).bearer());
         bad.put("signed by a stranger", ISSUER.school(EAST, OWN, Role.LEADER).signedByStranger().bearer());
         bad.put("alg none", ISSUER.school(EAST, OWN, Role.LEADER).unsigned().bearer());
         bad.put("another audience", ISSUER.school(EAST, OWN, Role.LEADER).audience("other").bearer());

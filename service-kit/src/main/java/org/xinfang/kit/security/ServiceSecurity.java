@@ -19,7 +19,7 @@ import org.xinfang.kit.web.ProblemWriter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@Import({IssuerKeySetFetch.class, CallerArgument.class})
+@Import({TokenDecoding.class, CallerArgument.class})
 public class ServiceSecurity {
 
     /** Distinct live tokens remembered as verified; far more than the callers of one school district at once. */
