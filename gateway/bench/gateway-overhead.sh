@@ -4,15 +4,16 @@
 # connections, rounds alternating between the two targets so background load hits both alike. Prints each run, the
 # medians and the through/direct ratios.
 #
-#   gateway/bench/gateway-overhead.sh      (from the repository root, after
-#                                           ./mvnw -B -q -pl local-stack/issuer,gateway -DskipTests package
-#                                           and ./mvnw -B -q -pl gateway test-compile)
+#   gateway/bench/gateway-overhead.sh      (from the repository root)
 #
-# The token comes from the local issuer (local-stack/issuer, started here on its own port) by `./stack token`, so the
-# gateway verifies a real RS256 token against the issuer's key set on every request. The service is
-# BenchmarkUpstream (a fixed small JSON answer) unless BENCH_SERVICE_URL names a running one, e.g. the stack's intake:
+# The local issuer and the gateway are started by ./stack (`./stack up issuer gateway`, packaging what is stale unless
+# BENCH_SKIP_BUILD=1) on the ports below, in gateway/target/bench/stack, and stopped on exit; the gateway's intake
+# route points at the service under test. The token comes from that issuer by `./stack token`, so the gateway
+# verifies a real RS256 token against the issuer's key set on every request. The service is BenchmarkUpstream (a
+# fixed small JSON answer) unless BENCH_SERVICE_URL names a running one, e.g. the stack's intake:
 #   BENCH_SERVICE_URL=http://127.0.0.1:8081 BENCH_PATH=/api/v1/petitions/p-… gateway/bench/gateway-overhead.sh
-# (then the issuer must be the one that service trusts: run it against `./stack up` with BENCH_ISSUER_PORT=9000).
+# (then the issuer must be the one that service trusts: run it against `./stack up` with BENCH_ISSUER_PORT=9000, whose
+# issuer is then used as it runs).
 #
 # Environment: BENCH_DURATION (default 15s), BENCH_ROUNDS (default 2), BENCH_GATEWAY_PORT (18080),
 # BENCH_UPSTREAM_PORT (18081), BENCH_ISSUER_PORT (19000), BENCH_CLIENT (east-01-clerk), BENCH_PATH
@@ -32,98 +33,88 @@ MODULE=$ROOT/gateway
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-10s}
 ROUNDS=${BENCH_ROUNDS:-2}
-GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 UP_PORT=${BENCH_UPSTREAM_PORT:-18081}
-ISSUER_PORT=${BENCH_ISSUER_PORT:-19000}
 CLIENT=${BENCH_CLIENT:-east-01-clerk}
 PATH_UNDER_TEST=${BENCH_PATH:-/api/v1/petitions/p-1}
 SERVICE_URL=${BENCH_SERVICE_URL:-}
 FLOOR=${BENCH_FLOOR:-0}
 PROXY_PORT=${BENCH_PROXY_PORT:-18082}
-GATEWAY_JAR=${BENCH_GATEWAY_JAR:-$MODULE/target/gateway.jar}
+# The helpers run with the stack's JVM options, as the gateway does.
 JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx320m -Xss512k -XX:ReservedCodeCacheSize=64m"
-ISSUER_JAR=$ROOT/local-stack/issuer/target/local-issuer.jar
 WORK=$MODULE/target/bench
+export STACK_HOME=$WORK/stack
+export GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
+export ISSUER_PORT=${BENCH_ISSUER_PORT:-19000}
+if [[ -n ${BENCH_GATEWAY_JAR:-} ]]; then export STACK_GATEWAY_JAR=$BENCH_GATEWAY_JAR; fi
+# The rate limit stays on, too high to trip.
+export RATE_LIMIT_PER_SECOND=10000000 RATE_LIMIT_BURST=10000000
+# shellcheck source=../../bench/lib.sh
+source "$ROOT/bench/lib.sh"
 mkdir -p "$WORK"
 
-command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
-[[ -f $GATEWAY_JAR && -d $MODULE/target/test-classes ]] || { echo "build the gateway first" >&2; exit 1; }
-
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-issuer_running() { curl -fsS -m 1 "http://127.0.0.1:$ISSUER_PORT/actuator/health" >/dev/null 2>&1; }
-if ! issuer_running; then
-  [[ -f $ISSUER_JAR ]] || { echo "build the issuer first (./mvnw -pl local-stack/issuer -DskipTests package)" >&2; exit 1; }
-  # shellcheck disable=SC2086
-  ISSUER_PORT=$ISSUER_PORT ISSUER_KEY_DIR=$WORK/issuer XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT \
-      java $JAVA_OPTS -jar "$ISSUER_JAR" >"$WORK/issuer.log" 2>&1 &
-  pids+=($!)
-fi
-
-declare -A PID
-if [[ -z $SERVICE_URL || $FLOOR == 1 ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
-fi
-if [[ -z $SERVICE_URL ]]; then
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" org.xinfang.gateway.BenchmarkUpstream \
-      "$UP_PORT" >"$WORK/upstream.log" 2>&1 &
-  pids+=($!); PID[direct]=$!
+command -v wrk >/dev/null || bench_fail "wrk is needed (apt-get install -y wrk)"
+if [[ -n $SERVICE_URL ]]; then
+  # ./stack points the gateway's intake route at 127.0.0.1:INTAKE_PORT.
+  [[ $SERVICE_URL =~ ^http://(127\.0\.0\.1|localhost):([0-9]+)$ ]] \
+    || bench_fail "BENCH_SERVICE_URL must be http://127.0.0.1:PORT, not $SERVICE_URL"
+  export INTAKE_PORT=${BASH_REMATCH[2]}
+else
+  export INTAKE_PORT=$UP_PORT
   SERVICE_URL=http://127.0.0.1:$UP_PORT
 fi
-# shellcheck disable=SC2086
-PORT=$GW_PORT INTAKE_URL=$SERVICE_URL RATE_LIMIT_PER_SECOND=10000000 RATE_LIMIT_BURST=10000000 \
-    XINFANG_TOKEN_ISSUER=http://localhost:$ISSUER_PORT XINFANG_JWK_SET_URI=http://127.0.0.1:$ISSUER_PORT/oauth2/jwks \
-    java $JAVA_OPTS -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
-pids+=($!); PID[gateway]=$!
+bench_ports_free "$GATEWAY_PORT" $([[ -z ${BENCH_SERVICE_URL:-} ]] && echo "$UP_PORT") $([[ $FLOOR == 1 ]] && echo "$PROXY_PORT")
+
+declare -A PID
+if [[ -z ${BENCH_SERVICE_URL:-} || $FLOOR == 1 ]]; then
+  # With the modules it depends on in the same build (nothing is installed), compiled first so their classes are there;
+  # each module writes its own list, the gateway's is the one used.
+  (cd "$ROOT" && ./mvnw -B -q -pl gateway -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/bench-classpath.txt >/dev/null)
+  cp "$MODULE/target/bench-classpath.txt" "$WORK/classpath.txt"
+fi
+if [[ -z ${BENCH_SERVICE_URL:-} ]]; then
+  # shellcheck disable=SC2086
+  bench_launch upstream java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" \
+      org.xinfang.gateway.BenchmarkUpstream "$UP_PORT"
+  PID[direct]=$(bench_pid upstream)
+fi
+bench_stack_up issuer gateway
+PID[gateway]=$(bench_pid gateway)
 TARGETS=(direct gateway)
 if [[ $FLOOR == 1 ]]; then
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" org.xinfang.gateway.BenchmarkProxy \
-      "$PROXY_PORT" "$SERVICE_URL" >"$WORK/proxy.log" 2>&1 &
-  pids+=($!); PID[proxy]=$!
+  bench_launch proxy java $JAVA_OPTS -cp "$MODULE/target/test-classes:$(<"$WORK/classpath.txt")" \
+      org.xinfang.gateway.BenchmarkProxy "$PROXY_PORT" "$SERVICE_URL"
+  PID[proxy]=$(bench_pid proxy)
   TARGETS+=(proxy)
 fi
 
-for _ in $(seq 1 120); do issuer_running && break; sleep 0.5; done
-TOKEN=$(ISSUER_PORT=$ISSUER_PORT "$ROOT/stack" token "$CLIENT")
+TOKEN=$(bench_token "$CLIENT")
 AUTH=(-H "Authorization: Bearer $TOKEN")
 DIRECT=$SERVICE_URL$PATH_UNDER_TEST
-GATEWAY=http://127.0.0.1:$GW_PORT$PATH_UNDER_TEST
+GATEWAY=http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST
 declare -A URL=([direct]=$DIRECT [gateway]=$GATEWAY [proxy]=http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST)
-for _ in $(seq 1 120); do
-  curl -fsS -m 1 "${AUTH[@]}" "$GATEWAY" >/dev/null 2>&1 && break
-  sleep 0.5
+answers() { curl -fsS -m 1 "${AUTH[@]}" "$1" >/dev/null 2>&1; }
+for target in "${TARGETS[@]}"; do
+  for _ in $(seq 1 120); do answers "${URL[$target]}" && break; sleep 0.5; done
 done
 status=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$GATEWAY")
-[[ $status == 200 ]] || { echo "the gateway answers $status with the token; see $WORK/gateway.log" >&2; exit 1; }
-[[ $(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY") == 401 ]] || { echo "the gateway let a request without a token in" >&2; exit 1; }
-if [[ $FLOOR == 1 ]]; then
-  for _ in $(seq 1 120); do curl -fsS -m 1 "${AUTH[@]}" "${URL[proxy]}" >/dev/null 2>&1 && break; sleep 0.5; done
-fi
+[[ $status == 200 ]] || bench_fail "the gateway answers $status with the token; see $BENCH_LOGS/gateway.log"
+[[ $(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY") == 401 ]] || bench_fail "the gateway let a request without a token in"
 echo "client $CLIENT, token of $(( ${#TOKEN} )) characters; direct $DIRECT; gateway $GATEWAY"
 
 echo "warm-up (JIT) of ${TARGETS[*]}"
 for target in "${TARGETS[@]}"; do wrk -t1 -c8 -d"$WARMUP" "${AUTH[@]}" "${URL[$target]}" >/dev/null; done
 
-# CPU time (clock ticks, user + system) a process has used so far; 0 for a process this script did not start.
-ticks() { if [[ -n ${1:-} ]]; then awk '{print $14 + $15}' "/proc/$1/stat"; else echo 0; fi; }
-
 # "p50 p99 rps cpu" from one wrk run: latencies in microseconds, cpu in microseconds per request of process $4.
 measure() {
   local before after out
-  before=$(ticks "${4:-}")
-  out=$(wrk -t"$1" -c"$2" -d"$DURATION" --latency "${AUTH[@]}" "$3")
-  after=$(ticks "${4:-}")
-  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $3" >&2; exit 1; fi
-  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v known="${4:-}" \
-      'function us(v) { if (v ~ /us$/) { sub(/us/, "", v); return v } if (v ~ /ms$/) { sub(/ms/, "", v); return v * 1000 }
-                       sub(/s/, "", v); return v * 1000000 }
-       $1 == "50%" { p50 = us($2) } $1 == "99%" { p99 = us($2) } /Requests\/sec/ { rps = $2 } / requests in / { n = $1 }
-       END { print p50, p99, rps, (known == "" ? "-" : sprintf("%.0f", ticks / hz * 1000000 / n)) }' <<<"$out"
+  before=$(bench_ticks "${4:-}")
+  out=$(bench_wrk -t"$1" -c"$2" -d"$DURATION" --latency "${AUTH[@]}" "$3")
+  after=$(bench_ticks "${4:-}")
+  read -r p50 p99 rps n < <(bench_wrk_summary <<<"$out")
+  awk -v p50="$p50" -v p99="$p99" -v rps="$rps" -v n="$n" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+      -v known="${4:-}" 'BEGIN { print p50, p99, rps, (known == "" ? "-" : sprintf("%.0f", ticks / hz * 1000000 / n)) }'
 }
 
 declare -A P50 P99 RPS CPU
@@ -132,7 +123,7 @@ for round in $(seq 1 "$ROUNDS"); do
     read -r p50 p99 _ _ < <(measure 1 1 "${URL[$target]}")
     read -r _ _ rps cpu < <(measure 2 16 "${URL[$target]}" "${PID[$target]:-}")
     echo "round $round $target: p50 ${p50}us p99 ${p99}us (1 connection), ${rps} req/s and ${cpu}us CPU per request" \
-         "(16 connections); load $(cut -d' ' -f1-3 /proc/loadavg)"
+         "(16 connections); load $(bench_load)"
     P50[$target]="${P50[$target]:-} $p50"
     P99[$target]="${P99[$target]:-} $p99"
     RPS[$target]="${RPS[$target]:-} $rps"
@@ -140,13 +131,12 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR == 0 ? "-" : NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for target in "${TARGETS[@]}"; do
-  printf -v "p50_$target" '%s' "$(median <<<"${P50[$target]}")"
-  printf -v "p99_$target" '%s' "$(median <<<"${P99[$target]}")"
-  printf -v "rps_$target" '%s' "$(median <<<"${RPS[$target]}")"
+  printf -v "p50_$target" '%s' "$(bench_median <<<"${P50[$target]}")"
+  printf -v "p99_$target" '%s' "$(bench_median <<<"${P99[$target]}")"
+  printf -v "rps_$target" '%s' "$(bench_median <<<"${RPS[$target]}")"
   p50="p50_$target" p99="p99_$target" rps="rps_$target"
-  echo "median $target: p50 ${!p50}us, p99 ${!p99}us, ${!rps} req/s, $(median <<<"${CPU[$target]:-}")us CPU per request"
+  echo "median $target: p50 ${!p50}us, p99 ${!p99}us, ${!rps} req/s, $(bench_median <<<"${CPU[$target]:-}")us CPU per request"
 done
 for target in "${TARGETS[@]:1}"; do
   p50="p50_$target" p99="p99_$target" rps="rps_$target"

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionRouted;
@@ -48,12 +46,11 @@ import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
-import org.xinfang.localstack.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The side-by-side benchmark's one process: the webhook receiver both systems deliver to, the token issuer the
- * service trusts (only the contact set-up call needs a token), and the two load generators. Sending and receiving in
+ * The side-by-side benchmark's one process: the webhook receiver both systems deliver to and the two load generators.
+ * Only the contact set-up call needs a token: a district administrator's, from the issuer the service trusts. Sending and receiving in
  * one JVM means every latency is the difference of two readings of the same monotonic clock.
  *
  * <p>Per event: notification-service gets a CRITICAL {@code PetitionRouted} on its Kafka topic (clock read just before
@@ -74,7 +71,7 @@ public final class SideBySide {
     }
 
     record Settings(int rate, int seconds, int warmup, int drain, boolean concurrent, String kafka, URI notification,
-                    URI alertmanager, int receiverPort, Path out, Path ready, String secret,
+                    URI alertmanager, int receiverPort, Path out, String token, String secret,
                     Path pidsFile, String alertmanagerVersion) {
 
         static Settings read() {
@@ -86,7 +83,7 @@ public final class SideBySide {
                     Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.drain", 120),
                     mode.equals("concurrent"), required("bench.kafka"), URI.create(required("bench.notification")),
                     URI.create(required("bench.alertmanager")), Integer.parseInt(required("bench.receiverPort")),
-                    Path.of(required("bench.out")), Path.of(required("bench.ready")),
+                    Path.of(required("bench.out")), required("bench.token"),
                     System.getProperty("bench.secret", "bench-webhook-secret"), Path.of(required("bench.pidsFile")),
                     System.getProperty("bench.alertmanagerVersion", "?"));
         }
@@ -122,29 +119,23 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.read();
         Receiver receiver = Receiver.start(settings.receiverPort(), settings.secret().getBytes(StandardCharsets.UTF_8));
-        TestIssuer issuer = TestIssuer.shared();
-        // run.sh starts the service only once it knows which issuer to trust.
-        Path partial = settings.ready().resolveSibling(settings.ready().getFileName() + ".partial");
-        Files.writeString(partial, "XINFANG_TOKEN_ISSUER=" + issuer.issuer() + "\nXINFANG_JWK_SET_URI="
-                + issuer.jwkSetUri() + "\n");
-        Files.move(partial, settings.ready(), StandardCopyOption.ATOMIC_MOVE);
         int code = 1;
         try {
-            code = run(settings, receiver, issuer);
+            code = run(settings, receiver);
         } finally {
             receiver.stop();
         }
         System.exit(code);
     }
 
-    private static int run(Settings settings, Receiver receiver, TestIssuer issuer) throws Exception {
+    private static int run(Settings settings, Receiver receiver) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         awaitUp(http, settings.notification().resolve("/actuator/health"), "\"status\":\"UP\"", Duration.ofSeconds(240));
         awaitUp(http, settings.alertmanager().resolve("/-/ready"), "", Duration.ofSeconds(60));
 
         String school = "s-bench-" + System.currentTimeMillis();
-        configureWebhookContact(http, settings, issuer, school);
+        configureWebhookContact(http, settings, school);
 
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
@@ -216,7 +207,7 @@ public final class SideBySide {
     }
 
     /** Sets the school's police contact to a webhook on the receiver, as an administrator would. */
-    private static void configureWebhookContact(HttpClient http, Settings settings, TestIssuer issuer, String school)
+    private static void configureWebhookContact(HttpClient http, Settings settings, String school)
             throws IOException, InterruptedException {
         String body = "{\"role\":\"POLICE\",\"name\":\"派出所值班\",\"webhookUrl\":\"http://127.0.0.1:"
                 + settings.receiverPort() + Receiver.NOTIFICATION_PATH + "\"}";
@@ -225,7 +216,7 @@ public final class SideBySide {
         HttpRequest request = HttpRequest.newBuilder(settings.notification().resolve("/api/v1/contacts/police?school=" + school))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", issuer.district(DISTRICT, Role.ADMINISTRATOR).bearer())
+                .header("Authorization", "Bearer " + settings.token())
                 .header("X-District", DISTRICT).header("X-School", school)
                 .header("X-User-Id", "bench-admin").header("X-Role", "ADMINISTRATOR")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
