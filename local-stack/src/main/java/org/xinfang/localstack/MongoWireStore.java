@@ -10,7 +10,8 @@ import org.xinfang.localstack.store.LocalStore;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) whose H2 backend keeps the data in one file. A write is answered
  * only once it is on disk (group commit: writes that arrive together share one sync), so a store killed at any moment
- * keeps every write it acknowledged ({@link LocalStore}). It has no transactions: the services are designed around single-document atomic writes.
+ * keeps every write it acknowledged; queries use {@code _id} and the indexes the services declare ({@link LocalStore}).
+ * It has no transactions: the services are designed around single-document atomic writes.
  *
  * <p>Arguments: {@code --port 27017 --data DIR [--oplog] [--no-sync] [--exit-with-parent]}. The oplog (what change
  * streams read) is off unless asked for: no service reads it, and it writes every document a second time, which

@@ -1,5 +1,6 @@
 package org.xinfang.localstack.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -8,8 +9,9 @@ import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
- * The local store's backend: mongo-java-server's H2 backend, whose writes are answered only once they are on disk
- * ({@link GroupCommit}) unless the store was opened without syncing.
+ * The local store's backend: mongo-java-server's H2 backend, whose databases use the indexes the services declare
+ * ({@link IndexedDatabase}), and whose writes are answered only once they are on disk ({@link GroupCommit}) unless
+ * the store was opened without syncing.
  */
 final class LocalBackend extends H2Backend {
 
@@ -22,6 +24,11 @@ final class LocalBackend extends H2Backend {
     LocalBackend(MVStore store, boolean syncBeforeReply) {
         super(store);
         this.commit = syncBeforeReply ? new GroupCommit(store) : null;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
