@@ -1,21 +1,23 @@
 package org.xinfang.localstack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xinfang.localstack.store.LocalStore;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) whose H2 backend keeps the data in one file, so a restart keeps
- * every document. It has no transactions: the services are designed around single-document atomic writes.
+ * A MongoDB wire-protocol server (mongo-java-server) whose H2 backend keeps the data in one file. A write is answered
+ * only once it is on disk (group commit: writes that arrive together share one sync), so a store killed at any moment
+ * keeps every write it acknowledged; queries use {@code _id} and the indexes the services declare ({@link LocalStore}).
+ * It has no transactions: the services are designed around single-document atomic writes.
  *
- * <p>Arguments: {@code --port 27017 --data DIR [--oplog] [--exit-with-parent]}. The oplog (what change streams read)
- * is off unless asked for: no service reads it, and it writes every document a second time, which profiles put at
- * 30–40% of this server's CPU under load; benchmarks that count writes turn it on.
+ * <p>Arguments: {@code --port 27017 --data DIR [--oplog] [--no-sync] [--exit-with-parent]}. The oplog (what change
+ * streams read) is off unless asked for: no service reads it, and it writes every document a second time, which
+ * profiles put at 30–40% of this server's CPU under load; benchmarks that count writes turn it on. {@code --no-sync}
+ * answers writes before they are on disk, as the store did before, only to measure what syncing costs: a kill then
+ * loses what was acknowledged in the last second or so.
  */
 public final class MongoWireStore {
 
@@ -32,21 +34,18 @@ public final class MongoWireStore {
             ParentWatch.exitWhenParentGoes();
         }
         Files.createDirectories(data);
-        H2Backend backend = new H2Backend(data.resolve("store.mv").toAbsolutePath().toString());
-        // The reactive driver 5.x needs wire version 8 or later.
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
+        boolean sync = !arguments.flag("--no-sync");
+        LocalStore store = LocalStore.open(data.resolve("store.mv"), sync);
         if (arguments.flag("--oplog")) {
-            server.enableOplog();
+            store.withOplog();
         }
-        server.bind("127.0.0.1", port);
-        log.info("MongoDB wire server listening on 127.0.0.1:{} with data in {}", port, data.toAbsolutePath());
+        store.bind("127.0.0.1", port);
+        log.info("MongoDB wire server listening on 127.0.0.1:{} with data in {}{}", port, data.toAbsolutePath(),
+                sync ? "" : "; writes are answered before they are on disk (--no-sync)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Flush H2 before the process goes, so what was acknowledged is on disk.
-            server.shutdown();
-            backend.commit();
-            backend.close();
+            store.close();
+            log.info("store closed: {}", store.syncFigures());
             stopped.countDown();
         }, "mongo-wire-shutdown"));
         stopped.await();

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where a service's circuit breaker forwards a request that failed or was not sent (the breaker is open): the
- * caller gets the problem+json the failure deserves, 503 for a service that is down.
+ * caller gets the problem+json the failure deserves, 503 with Retry-After for a service that is down.
  */
 @RestController
 class ServiceFallback {
@@ -49,6 +49,7 @@ class ServiceFallback {
                 log.warn("service {} failed: {}", service, failure.toString());
             }
         }
+        UpstreamFaults.markRetryable(exchange, answer.status());
         return problems.write(exchange, answer.status(), answer.detail(), Map.of("service", service));
     }
 }

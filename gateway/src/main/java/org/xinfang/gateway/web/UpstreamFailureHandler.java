@@ -17,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns every failure the gateway meets into problem+json: a service that refuses or cannot be reached gives 503 at
- * once (the caller can retry later), one that does not answer in time gives 504, a path with no route gives 404, and a
+ * Turns every failure the gateway meets into problem+json: a service that refuses, cannot be reached or closes the
+ * connection before answering gives 503 at once with Retry-After (the caller can retry later), one that does not answer in time gives 504, a path with no route gives 404, and a
  * token that cannot be checked because the issuer's key set is out of reach gives 503 (the token may well be good).
  * Runs before Boot's default handler (order -1), which would answer these with a plain JSON 500.
  */
@@ -51,6 +51,7 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
         if (failure instanceof AuthenticationServiceException) {
             // Not the caller's fault: the token could not be checked (the issuer's key set cannot be fetched).
             log.warn("bearer token not checked: {}", failure.toString());
+            UpstreamFaults.markRetryable(exchange, HttpStatus.SERVICE_UNAVAILABLE);
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     "The bearer token cannot be checked now: the token issuer is not reachable; try again shortly.");
         }
@@ -63,6 +64,7 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
             log.warn("service {} failed: {}", service, failure.toString());
         }
         Map<String, Object> extra = route != null ? Map.of("service", service) : Map.of();
+        UpstreamFaults.markRetryable(exchange, answer.status());
         return problems.write(exchange, answer.status(), answer.detail(), extra);
     }
 }

@@ -6,8 +6,10 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What the caller is told when a request could not be served, and which failures are the service's fault (they count
@@ -15,7 +17,21 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public final class UpstreamFaults {
 
+    /**
+     * What a 503 tells the caller to wait before trying again: a service restarting comes back within seconds, and a
+     * circuit breaker that is open lets a trial call through after its open time; a repeat that comes too early is
+     * answered at once again, at no cost to the service.
+     */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private UpstreamFaults() {
+    }
+
+    /** Every 503 of the gateway says when to try again. */
+    static void markRetryable(ServerWebExchange exchange, HttpStatus status) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
     }
 
     /** The service could not be reached, did not answer in time, or dropped the connection. */
@@ -24,6 +40,15 @@ public final class UpstreamFaults {
             return rse.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
         }
         return isUnreachable(failure) || causedBy(failure, TimeoutException.class) || causedBy(failure, IOException.class);
+    }
+
+    /**
+     * The connection to the service was there and broke before an answer came: closed or reset while the request
+     * went out or while its answer was awaited. Not a refused connection (nothing reached the service) nor a timeout.
+     */
+    static boolean isClosedEarly(Throwable failure) {
+        return causedBy(failure, IOException.class) && !isUnreachable(failure)
+                && !causedBy(failure, TimeoutException.class);
     }
 
     static boolean isUnreachable(Throwable failure) {
@@ -52,7 +77,10 @@ public final class UpstreamFaults {
             return new Answer(status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR, reasonOf(rse));
         }
         if (causedBy(failure, IOException.class)) {
-            return new Answer(HttpStatus.BAD_GATEWAY, "The " + service + " service broke off its answer.");
+            // The service closed the connection before its answer was complete (it was stopped or restarting). A
+            // request safe to repeat has been sent once more already (RepeatOnceFilter); the caller may repeat this.
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The " + service + " service closed the connection before answering; try again shortly.");
         }
         return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed unexpectedly.");
     }

@@ -1,26 +1,24 @@
 package org.xinfang.localstack.testing;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.xinfang.localstack.store.LocalStore;
 
 /**
  * The local stack's own infrastructure inside a test run: the real Kafka broker as a child process (the same
  * launcher {@code ./stack up} uses, so it can be stopped and restarted like a real one) and the MongoDB wire server
- * in this JVM with a file-backed H2 store, so a stopped and restarted store keeps its data.
+ * in this JVM with the same durable, indexed H2 store ({@link LocalStore}), so a stopped and restarted store keeps
+ * its data.
  */
 final class EmbeddedInfrastructure implements Infrastructure {
 
     private final BrokerProcess broker;
     private final Path storeFile;
     private final int mongoPort;
-    private MongoServer mongo;
-    private H2Backend backend;
+    private LocalStore mongo;
 
     private EmbeddedInfrastructure(BrokerProcess broker, Path storeFile, int mongoPort) {
         this.broker = broker;
@@ -73,9 +71,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public synchronized void stopMongo() {
         if (mongo != null) {
-            mongo.shutdownNow();
-            backend.commit();
-            backend.close();
+            mongo.close();
             mongo = null;
         }
     }
@@ -83,10 +79,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public synchronized void startMongo() {
         if (mongo == null) {
-            backend = new H2Backend(storeFile.toString());
-            backend.version(ServerVersion.MONGO_5_0);
-            mongo = new MongoServer(backend);
-            mongo.bind("127.0.0.1", mongoPort);
+            mongo = LocalStore.open(storeFile, true).bind("127.0.0.1", mongoPort);
         }
     }
 

@@ -39,7 +39,8 @@ public final class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+        // A caller that knows the wait better (the gateway, for a service that is restarting) has set it already.
+        if (status == HttpStatus.SERVICE_UNAVAILABLE && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         ProblemDetail problem = ProblemDocument.of(exchange, status, type, detail, List.of(), properties);
