@@ -8,6 +8,7 @@ import org.xinfang.contracts.event.AlertRaised;
 import org.xinfang.contracts.event.DistrictReportUpdated;
 import org.xinfang.contracts.event.EmergencyActivationDecided;
 import org.xinfang.contracts.event.EmergencyActivationRequested;
+import org.xinfang.contracts.event.PetitionEscalated;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.PetitionStatusChanged;
@@ -26,6 +27,9 @@ public final class Topics {
             new Topic<>("petition", "routed", 1, PetitionRouted.class, KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<PetitionStatusChanged> PETITION_STATUS_CHANGED =
             new Topic<>("petition", "status-changed", 1, PetitionStatusChanged.class, KeyedBy.PETITION_ID, PARTITIONS, false);
+    /** Escalations on the spot (the plan's 四(4)); a topic of its own, so a consumer of receipts never counts one twice. */
+    public static final Topic<PetitionEscalated> PETITION_ESCALATED =
+            new Topic<>("petition", "escalated", 1, PetitionEscalated.class, KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<AlertRaised> ALERT_RAISED =
             new Topic<>("alert", "raised", 1, AlertRaised.class, KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<AlertAcknowledged> ALERT_ACKNOWLEDGED =
@@ -44,7 +48,7 @@ public final class Topics {
             new Topic<>("report", "digest-ready", 1, ReportDigestReady.class, KeyedBy.DISTRICT, PARTITIONS, false);
 
     public static final List<Topic<?>> ALL = List.of(
-            PETITION_RECEIVED, PETITION_ROUTED, PETITION_STATUS_CHANGED,
+            PETITION_RECEIVED, PETITION_ROUTED, PETITION_STATUS_CHANGED, PETITION_ESCALATED,
             ALERT_RAISED, ALERT_ACKNOWLEDGED, ALERT_ESCALATED,
             EMERGENCY_ACTIVATION_REQUESTED, EMERGENCY_ACTIVATION_DECIDED,
             DISTRICT_REPORT_UPDATED, REPORT_DIGEST_READY);

@@ -11,6 +11,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -19,11 +20,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A service's Kafka plumbing: its producers held to {@link ProducerReliability}, one way to retry a record whose
- * effect could not be stored, and {@link DeadLetters} for records that can never be read. The producer and consumer
+ * effect could not be stored, {@link DeadLetters} for records that can never be read, and
+ * {@link BrokerUnavailableAdvice} (a request whose event the broker did not take is a 503, not a 500). The producer and consumer
  * settings particular to a service (serializers, batching, concurrency, ack mode) stay in its application.yml, where a
  * reader sees them.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BrokerUnavailableAdvice.class)
 public class ServiceMessaging {
 
     @Bean

@@ -1,15 +1,12 @@
 package org.xinfang.kit.security;
 
-import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * How the token decoder is built, the same at the door and in every service. Boot builds it from
@@ -26,10 +23,7 @@ public class TokenDecoding {
     JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedKeySetFetch(
             @Value("${xinfang.token-issuer.connect-timeout:3s}") Duration connectTimeout,
             @Value("${xinfang.token-issuer.response-timeout:3s}") Duration responseTimeout) {
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
-                .responseTimeout(responseTimeout);
-        WebClient keySetClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        WebClient keySetClient = IssuerClient.bounded(connectTimeout, responseTimeout);
         return builder -> builder.webClient(keySetClient);
     }
 }

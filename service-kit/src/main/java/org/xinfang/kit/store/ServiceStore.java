@@ -9,6 +9,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
  * A service's own database through the reactive driver (Boot does not configure the bare driver): one client with the
  * suite's timeouts ({@link StoreSettings}) and one write concern, majority and journal, so that an acknowledged write,
  * and the event published after it, survive a crash of the store. Adds the {@code store} health indicator (readiness:
- * without its store a service can do nothing durable) and {@link StoreUnavailableAdvice} (503, not 500).
+ * without its store a service can do nothing durable), {@link IndexCreation} for the indexes its stores declare, and
+ * {@link StoreUnavailableAdvice} (503, not 500).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreSettings.class)
@@ -46,12 +48,22 @@ public class ServiceStore {
         return client.getDatabase(settings.database());
     }
 
-    /** Named {@code store}: the readiness group of every service lists it. */
+    @Bean
+    IndexCreation indexCreation(ObjectProvider<IndexDeclaration> declarations) {
+        return new IndexCreation(declarations);
+    }
+
+    /**
+     * Named {@code store}: the readiness group of every service lists it. Up when the store answers and the service's
+     * indexes exist, so a service started before its store is not sent requests until both hold.
+     */
     @Bean("store")
-    ReactiveHealthIndicator storeHealth(MongoDatabase database) {
+    ReactiveHealthIndicator storeHealth(MongoDatabase database, IndexCreation indexes) {
         return () -> Mono.from(database.runCommand(new Document("ping", 1)))
                 .timeout(Duration.ofSeconds(3))
-                .map(ok -> Health.up().withDetail("database", database.getName()).build())
+                .map(ok -> indexes.done() ? Health.up().withDetail("database", database.getName()).build()
+                        : Health.down().withDetail("database", database.getName())
+                                .withDetail("indexes", "being created").build())
                 .onErrorResume(e -> Mono.just(Health.down().withDetail("error", e.getClass().getSimpleName()).build()));
     }
 }

@@ -1,6 +1,10 @@
 package org.xinfang.kit.store;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.util.List;
@@ -21,9 +25,10 @@ import org.xinfang.kit.web.ProblemType;
 import org.xinfang.kit.web.ProblemWriter;
 
 /**
- * The store is down, unreachable or too slow (no server selected in time, a socket that failed or stopped answering,
- * a query past its limit): nothing is wrong with the request and it may succeed later, so 503 with Retry-After, never
- * a 500. Asked before {@link ProblemAdvice}, whose catch-all would otherwise take these.
+ * The store is down, unreachable, restarting or too slow ({@link StoreFailures#UNAVAILABLE}: no server selected in
+ * time, a socket that failed or stopped answering, a connection pool cleared under a pending call when the store was
+ * killed, a query past its limit): nothing is wrong with the request and it may succeed later, so 503 with
+ * Retry-After, never a 500. Asked before {@link ProblemAdvice}, whose catch-all would otherwise take these.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -31,7 +36,10 @@ public class StoreUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailableAdvice.class);
 
-    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoExecutionTimeoutException.class})
+    // The same list as StoreFailures.UNAVAILABLE (an annotation needs the classes spelled out).
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoExecutionTimeoutException.class,
+            MongoConnectionPoolClearedException.class, MongoServerUnavailableException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, ServerWebExchange exchange) {
         log.warn("answering 503: {}", e.toString());
         ResponseEntity<ProblemDetail> answer = ProblemAdvice.answer(exchange, HttpStatus.SERVICE_UNAVAILABLE,

@@ -20,6 +20,8 @@ import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -29,7 +31,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Every error a handler meets, as {@code application/problem+json} ({@link ProblemDocument}): a service's own
  * refusals ({@link ApiProblem}), unreadable or invalid input (naming the field, never echoing a parser's message with
  * class names in it), bodies over the codec's limit (413), the framework's own refusals (405, 406, 415 …), and an
- * unexpected failure: 500 with the request id, logged with its stack trace, never sending one. Ordered last, so that a
+ * unexpected failure: 500 with the request id, logged with its stack trace, never sending one; a caller that closed
+ * the connection before its answer is no failure of ours (499, one line at info). Ordered last, so that a
  * service's advice for its own domain exceptions is asked first.
  */
 @RestControllerAdvice
@@ -37,6 +40,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final HttpStatusCode CALLER_WENT_AWAY = HttpStatusCode.valueOf(499);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> refused(ApiProblem problem, ServerWebExchange exchange) {
@@ -100,6 +104,21 @@ public class ProblemAdvice {
         }
         return answer(exchange, status, ProblemType.forStatus(status), e.getReason() != null ? e.getReason()
                 : HttpStatus.valueOf(status.value()).getReasonPhrase(), List.of(), Map.of());
+    }
+
+    /**
+     * The caller closed the connection before its answer (it timed out or died): nobody reads an answer, the response
+     * may be half sent, and nothing failed here. 499, the status proxies use for it, when nothing was sent yet, so
+     * these stay out of the 5xx a dashboard or alert counts.
+     */
+    @ExceptionHandler(AbortedException.class)
+    Mono<Void> callerWentAway(AbortedException e, ServerWebExchange exchange) {
+        log.info("{} {}: the caller closed the connection before the answer", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value());
+        if (!exchange.getResponse().isCommitted()) {
+            exchange.getResponse().setStatusCode(CALLER_WENT_AWAY);
+        }
+        return Mono.empty();
     }
 
     @ExceptionHandler(Exception.class)
