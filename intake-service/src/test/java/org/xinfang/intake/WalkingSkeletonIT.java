@@ -97,8 +97,13 @@ class WalkingSkeletonIT {
         assertThat(afterRouting.get("department").asString()).isEqualTo("后勤处");
         assertThat(afterRouting.get("level").asString()).isEqualTo("ELEVATED");
         assertThat(afterRouting.get("subject").asString()).isEqualTo("HYGIENE");
-        assertThat(Instant.parse(afterRouting.get("dueBy").asString())).as("routing's later date yields to the 15-day limit")
-                .isEqualTo(Instant.parse(created.get("receivedAt").asString()).plus(Duration.ofDays(15)));
+        assertThat(afterRouting.get("dueBy").asString()).as("the acceptance deadline counted on receipt, not routing's date")
+                .isEqualTo(created.get("dueBy").asString()).isNotEqualTo("2030-01-15T00:00:00Z");
+        java.time.LocalDate receivedDay = java.time.LocalDate.ofInstant(
+                Instant.parse(created.get("receivedAt").asString()), java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(java.time.LocalDate.parse(created.get("deadline").get("lastDay").asString()))
+                .as("day 15 after receipt in Beijing, or the next working day after a holiday")
+                .isBetween(receivedDay.plusDays(15), receivedDay.plusDays(24));
         assertThat(afterRouting.get("petitioners").get(0).get("name").asString()).as("the clerk sees identity").isEqualTo("王某");
         assertThat(afterRouting.get("history")).hasSize(2);
         assertThat(afterRouting.get("history").get(1).get("from").asString()).isEqualTo("RECEIVED");

@@ -2,29 +2,58 @@ package org.xinfang.intake.config;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.xinfang.kit.config.DevelopmentValues;
 import org.xinfang.intake.persistence.GateRegister;
 import org.xinfang.intake.persistence.IdentityCipher;
+import org.xinfang.intake.domain.School;
+import org.xinfang.intake.domain.SchoolDirectory;
+import org.xinfang.intake.persistence.PetitionNumbers;
 import org.xinfang.intake.persistence.PetitionStore;
 
 /** Intake's collections in its database (the client and its timeouts are the kit's {@code ServiceStore}). */
 @Configuration(proxyBeanMethods = false)
 class StoreConfig {
 
+    /** The identity key published in the repository for the local stack: never a key in the cluster. */
+    static final String DEVELOPMENT_KEY = "ZGV2LW9ubHktaWRlbnRpdHkta2V5LTMyLWJ5dGVzISE=";
+
     @Bean
-    IdentityCipher identityCipher(IdentityKeySettings keys) {
-        return new IdentityCipher(keys.current(), keys.keys());
+    IdentityCipher identityCipher(IdentityKeySettings keys, Environment environment) {
+        Map<String, String> usable = new LinkedHashMap<>(keys.keys());
+        if (DevelopmentValues.inCluster(environment)) {
+            // The local key stands in application.yml and so in every profile's key map: drop it in the cluster, and
+            // refuse a current key that is missing or is the published one.
+            String current = usable.get(keys.current());
+            usable.values().removeIf(DEVELOPMENT_KEY::equals);
+            DevelopmentValues.refuseInCluster(environment, "XINFANG_INTAKE_IDENTITYKEYS_KEYS_" + keys.current(),
+                    current, Set.of(DEVELOPMENT_KEY), 24);
+        }
+        return new IdentityCipher(keys.current(), usable);
     }
 
     @Bean
     PetitionStore petitionStore(MongoDatabase database, IdentityCipher cipher) {
-        PetitionStore store = new PetitionStore(database.getCollection("petitions", Document.class), cipher);
-        // Indexes are created at start; a store that is down then is retried by the first write, not fatal here.
-        store.ensureIndexes().timeout(Duration.ofSeconds(10)).onErrorComplete().subscribe();
-        return store;
+        // Its indexes are the kit's IndexCreation's to make, retried while the store is away.
+        return new PetitionStore(database.getCollection("petitions", Document.class), cipher);
+    }
+
+    @Bean
+    PetitionNumbers petitionNumbers(MongoDatabase database) {
+        return new PetitionNumbers(database.getCollection("petition_numbers", Document.class));
+    }
+
+    @Bean
+    SchoolDirectory schoolDirectory(SchoolSettings settings) {
+        // A wrong directory stops the start, naming the entry, as an administrator's wrong input is refused.
+        return new SchoolDirectory(settings.schools().stream()
+                .map(e -> new School(e.id(), e.district(), e.name(), e.shortName())).toList());
     }
 
     @Bean

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The facts of a petition's handling after routing, each set by one life-cycle step and never changed afterwards
- * except by that step. {@code dueBy} is the deadline currently running (accept, handle, or answer a review).
+ * except by that step. {@code due} is the school's deadline currently running (accept, handle, or answer a review);
+ * {@code window} the petitioner's own, once a reply or a review's answer opens one (ask for a review or a re-review).
  */
 public record Handling(
         Instant acceptedAt,
@@ -22,74 +23,80 @@ public record Handling(
         Instant reReviewRequestedAt,
         Instant reReviewAnsweredAt,
         String reReviewReply,
-        Instant dueBy) {
+        Deadline due,
+        Deadline window) {
 
     public static final Handling NONE = new Handling(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
-    Handling accepted(Instant at, Instant handleBy) {
+    /** The instant the running deadline falls due, or null when none runs. */
+    public Instant dueBy() {
+        return due == null ? null : due.dueBy();
+    }
+
+    Handling accepted(Instant at, Deadline handleBy) {
         return new Handling(at, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, handleBy);
+                reReviewAnsweredAt, reReviewReply, handleBy, window);
     }
 
     Handling refused(String reason) {
         return new Handling(acceptedAt, reason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null);
+                reReviewAnsweredAt, reReviewReply, null, window);
     }
 
     Handling started(Instant at) {
         return new Handling(acceptedAt, refusalReason, at, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, dueBy);
+                reReviewAnsweredAt, reReviewReply, due, window);
     }
 
-    Handling extended(int days, String reason, String approvedBy, Instant newDueBy) {
+    Handling extended(int days, String reason, String approvedBy, Deadline newDue) {
         return new Handling(acceptedAt, refusalReason, startedAt, days, reason, approvedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, newDueBy);
+                reReviewAnsweredAt, reReviewReply, newDue, window);
     }
 
-    Handling resolved(Instant at, String writtenReply) {
+    Handling resolved(Instant at, String writtenReply, Deadline reviewWindow) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 at, writtenReply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null);
+                reReviewAnsweredAt, reReviewReply, null, reviewWindow);
     }
 
     Handling closed(Instant at) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, at, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null);
+                reReviewAnsweredAt, reReviewReply, null, window);
     }
 
-    Handling reviewRequested(Instant at, Instant answerBy) {
+    Handling reviewRequested(Instant at, Deadline answerBy) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, at, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, answerBy);
+                reReviewAnsweredAt, reReviewReply, answerBy, null);
     }
 
-    Handling reviewAnswered(Instant at, String answer) {
+    Handling reviewAnswered(Instant at, String answer, Deadline reReviewWindow) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, at, answer, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null);
+                reReviewAnsweredAt, reReviewReply, null, reReviewWindow);
     }
 
-    Handling reReviewRequested(Instant at, Instant answerBy) {
+    Handling reReviewRequested(Instant at, Deadline answerBy) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, at,
-                reReviewAnsweredAt, reReviewReply, answerBy);
+                reReviewAnsweredAt, reReviewReply, answerBy, null);
     }
 
     Handling reReviewAnswered(Instant at, String answer) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                at, answer, null);
+                at, answer, null, null);
     }
 
-    Handling due(Instant by) {
+    Handling due(Deadline by) {
         return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
                 resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, by);
+                reReviewAnsweredAt, reReviewReply, by, window);
     }
 }

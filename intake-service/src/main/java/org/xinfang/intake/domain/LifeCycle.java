@@ -1,6 +1,5 @@
 package org.xinfang.intake.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,22 +13,17 @@ import org.xinfang.contracts.event.PetitionStatusChanged;
  */
 public final class LifeCycle {
 
-    private final LegalLimits limits;
-
-    public LifeCycle(LegalLimits limits) {
-        this.limits = limits;
-    }
-
-    public LegalLimits limits() {
-        return limits;
-    }
-
     /** The steps that may follow the petition's current state, whoever asks. */
     public static List<Action> allowedOn(Petition p) {
         return Arrays.stream(Action.values()).filter(a -> a.allowedOn(p)).toList();
     }
 
-    public PetitionChange take(Petition p, Action action, ActionRequest request, Actor actor, Instant now) {
+    /**
+     * @param clock the legal clock of the petition's district: every deadline a step opens is counted by it and kept
+     *              with the rules and calendars it used
+     */
+    public PetitionChange take(Petition p, Action action, ActionRequest request, Actor actor, Instant now,
+                               LegalClock clock) {
         if (!action.allowedOn(p)) {
             throw new IllegalTransitionException(action, p.state(), allowedOn(p));
         }
@@ -45,50 +39,45 @@ public final class LifeCycle {
         Handling h = p.handling();
         String reason = request.reason();
         Handling next = switch (action) {
-            case ACCEPT -> h.accepted(now, now.plus(days(handleWithinDays(p))));
+            case ACCEPT -> h.accepted(now, clock.count(LegalStep.HANDLE, now));
             case REFUSE -> h.refused(required(reason, "reason", "a refusal must give the petitioner its reason"));
             case START -> h.started(now);
-            case EXTEND -> extend(p, request, actor, now);
-            case RESOLVE -> h.resolved(now, required(request.reply(), "reply", "a petition is resolved with a written reply"));
+            case EXTEND -> extend(p, request, actor, clock);
+            case RESOLVE -> h.resolved(now, required(request.reply(), "reply", "a petition is resolved with a written reply"),
+                    clock.count(LegalStep.REVIEW_REQUEST, now));
             case CLOSE -> h.closed(now);
             case REQUEST_REVIEW -> {
-                within(h.resolvedAt(), limits.reviewRequestWithinDays(), now, "review (复查)");
-                yield h.reviewRequested(now, now.plus(days(limits.reviewAnswerWithinDays())));
+                within(window(h, LegalStep.REVIEW_REQUEST, h.resolvedAt(), clock), now, "review (复查)");
+                yield h.reviewRequested(now, clock.count(LegalStep.REVIEW_ANSWER, now));
             }
-            case ANSWER_REVIEW -> h.reviewAnswered(now, required(request.reply(), "reply", "a review is answered in writing"));
+            case ANSWER_REVIEW -> h.reviewAnswered(now, required(request.reply(), "reply", "a review is answered in writing"),
+                    clock.count(LegalStep.RE_REVIEW_REQUEST, now));
             case REQUEST_RE_REVIEW -> {
-                within(h.reviewAnsweredAt(), limits.reReviewRequestWithinDays(), now, "re-review (复核)");
-                yield h.reReviewRequested(now, now.plus(days(limits.reReviewAnswerWithinDays())));
+                within(window(h, LegalStep.RE_REVIEW_REQUEST, h.reviewAnsweredAt(), clock), now, "re-review (复核)");
+                yield h.reReviewRequested(now, clock.count(LegalStep.RE_REVIEW_ANSWER, now));
             }
             case ANSWER_RE_REVIEW -> h.reReviewAnswered(now, required(request.reply(), "reply",
                     "a re-review is answered in writing"));
         };
         String recorded = action == Action.EXTEND
-                ? "extended by " + request.days() + " day(s), approved by " + actor.id() + ": " + reason
+                ? "延期 " + request.days() + " 日，经" + actor.name() + "批准，理由：" + reason
                 : reason;
         HistoryEntry entry = HistoryEntry.by(actor, now, p.state(), action.to(), recorded);
         Petition after = p.with(p.subject(), action.to(), p.routing(), next, List.of(entry));
         PetitionStatusChanged event = new PetitionStatusChanged(
                 EventMeta.forPetition(PetitionStatusChanged.class, p.district(), p.school(), p.id(), now),
                 p.state(), action.to(), actor.roleName(), actor.id(), recorded,
-                p.routing() == null ? null : p.routing().department(), next.dueBy());
+                p.routing() == null ? null : p.routing().department(), next.dueBy(), DeadlineEvents.basis(next.due()));
         return new PetitionChange(after, List.of(entry), List.of(event));
     }
 
-    /** The stricter of the legal limit and routing's decision: routing may shorten a limit, never lengthen it. */
-    int handleWithinDays(Petition p) {
-        return p.routing() == null ? limits.handleWithinDays()
-                : Math.min(limits.handleWithinDays(), p.routing().handleWithinDays());
-    }
-
-    int extensionMaxDays(Petition p) {
-        return p.routing() == null ? limits.extensionMaxDays()
-                : Math.min(limits.extensionMaxDays(), p.routing().extensionMaxDays());
-    }
-
-    private Handling extend(Petition p, ActionRequest request, Actor actor, Instant now) {
+    /**
+     * The extension counts on from the last day of the handling limit, so a limit that had moved past a holiday is
+     * extended from where it really ended.
+     */
+    private Handling extend(Petition p, ActionRequest request, Actor actor, LegalClock clock) {
         required(request.reason(), "reason", "an extension needs reasons told to the petitioner");
-        int max = extensionMaxDays(p);
+        int max = clock.rules().limit(LegalStep.EXTENSION).days();
         if (request.days() == null) {
             throw new InvalidPetitionException(List.of(new FieldError("days", "required: 1 to " + max)));
         }
@@ -96,14 +85,23 @@ public final class LifeCycle {
             throw new RuleViolationException("days", "an extension is 1 to " + max + " days, " + request.days() + " asked");
         }
         Handling h = p.handling();
-        Instant base = h.dueBy() != null ? h.dueBy() : h.acceptedAt().plus(days(handleWithinDays(p)));
-        return h.extended(request.days(), request.reason(), actor.id(), base.plus(days(request.days())));
+        Deadline running = h.due() != null ? h.due() : clock.count(LegalStep.HANDLE, h.acceptedAt());
+        return h.extended(request.days(), request.reason(), actor.id(), clock.extend(running, request.days()));
     }
 
-    private static void within(Instant since, int windowDays, Instant now, String what) {
-        if (since == null || now.isAfter(since.plus(days(windowDays)))) {
-            throw new RuleViolationException("window", "a " + what + " must be requested within " + windowDays
-                    + " days; the window closed on " + (since == null ? "-" : since.plus(days(windowDays))));
+    /** The petitioner's window as it was opened; counted now only for a petition answered before windows were kept. */
+    private static Deadline window(Handling h, LegalStep step, Instant openedAt, LegalClock clock) {
+        if (h.window() != null && h.window().step() == step) {
+            return h.window();
+        }
+        return openedAt == null ? null : clock.count(step, openedAt);
+    }
+
+    private static void within(Deadline window, Instant now, String what) {
+        if (window == null || !now.isBefore(window.dueBy())) {
+            throw new RuleViolationException("window", "a " + what + " must be requested within "
+                    + (window == null ? "its window" : window.limit().chinese())
+                    + "; the window closed at the end of " + (window == null ? "-" : window.lastDay()));
         }
     }
 
@@ -112,9 +110,5 @@ public final class LifeCycle {
             throw new InvalidPetitionException(List.of(new FieldError(field, why)));
         }
         return text;
-    }
-
-    static Duration days(int days) {
-        return Duration.ofDays(days);
     }
 }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.PetitionStatusChanged;
 import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.contracts.vocabulary.Channel;
+import org.xinfang.contracts.vocabulary.Departments;
 import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.RiskSignal;
@@ -22,6 +24,7 @@ import org.xinfang.contracts.vocabulary.Subject;
  */
 public record Petition(
         String id,
+        String number,
         String district,
         String school,
         Channel channel,
@@ -49,72 +52,118 @@ public record Petition(
         handling = handling == null ? Handling.NONE : handling;
     }
 
-    /** A new petition in state RECEIVED; its first history entry and its {@link PetitionReceived} event. */
-    public static PetitionChange register(String id, String district, String school, Registration r, Actor actor,
-                                          Instant now) {
+    /**
+     * A new petition in state RECEIVED, its acceptance deadline already running (counted from the day after
+     * receipt by the district's {@code clock}); its first history entry and its {@link PetitionReceived} event.
+     */
+    public static PetitionChange register(String id, String number, School school, Registration r, Actor actor,
+                                          Instant now, LegalClock clock) {
         List<FieldError> errors = RegistrationRules.check(r, now);
         if (!errors.isEmpty()) {
             throw new InvalidPetitionException(errors);
         }
         HistoryEntry received = HistoryEntry.by(actor, now, null, PetitionState.RECEIVED, null);
-        Petition petition = new Petition(id, district, school, r.channel(), r.form(), r.headcount(), r.escalated(),
+        Deadline acceptBy = clock.count(LegalStep.ACCEPT, now);
+        Petition petition = new Petition(id, number, school.district(), school.id(), r.channel(), r.form(), r.headcount(), r.escalated(),
                 r.anonymous(), r.petitioners(), r.subject(), r.title(), r.description(), r.place(), r.occurredAt(), now,
-                r.riskSignals(), PetitionState.RECEIVED, null, Handling.NONE, List.of(received));
-        return new PetitionChange(petition, List.of(received), List.of(petition.receivedEvent()));
+                r.riskSignals(), PetitionState.RECEIVED, null, Handling.NONE.due(acceptBy), List.of(received));
+        return new PetitionChange(petition, List.of(received),
+                List.of(petition.receivedEvent(DeadlineEvents.onReceipt(acceptBy, clock.rules()), school.name())));
     }
 
     /**
      * The event other services get: the relations of the petitioners to the school, never who they are.
      */
-    public PetitionReceived receivedEvent() {
+    private PetitionReceived receivedEvent(Deadlines deadlines, String schoolName) {
         return new PetitionReceived(
                 EventMeta.forPetition(PetitionReceived.class, district, school, id, receivedAt),
                 channel, form, headcount, escalated, anonymous,
                 petitioners.stream().map(Petitioner::relation).toList(),
-                subject, title, description, place, receivedAt, riskSignals);
+                subject, title, description, place, receivedAt, riskSignals, deadlines, number, schoolName);
     }
 
     /**
      * Applies routing's decision. A decision already applied (same event id) changes nothing; the first one moves
      * RECEIVED to ROUTED; a revised decision before acceptance updates the routing quietly; once a department has
-     * accepted the petition, later decisions are not applied. Acceptance falls due at the earlier of routing's date
-     * and the legal limit counted from receipt: routing may shorten a limit, never lengthen it.
+     * accepted the petition, later decisions are not applied. Routing decides who and how urgent, never by when: the
+     * acceptance deadline is the one counted on receipt ({@code clock} counts it only for a petition registered
+     * before deadlines were counted on receipt).
      */
-    public Optional<PetitionChange> applyRouting(PetitionRouted routed, LegalLimits limits, Instant now) {
+    public Optional<PetitionChange> applyRouting(PetitionRouted routed, LegalClock clock, Instant now) {
         String eventId = routed.meta().eventId();
         if (routing != null && eventId.equals(routing.routedEventId())) {
             return Optional.empty();
+        }
+        if (routed.answersEscalation() && routing != null) {
+            return Optional.of(applyEscalatedLevel(routed, now));
         }
         if (state != PetitionState.RECEIVED && state != PetitionState.ROUTED) {
             return Optional.empty();
         }
         RoutingDecision decision = new RoutingDecision(routed.department(), routed.coDepartments(), routed.level(),
-                routed.ruleSetVersion(), routed.deadlines().acceptBy(), routed.deadlines().handleWithinDays(),
-                routed.deadlines().extensionMaxDays(), eventId);
+                routed.ruleSetVersion(), eventId);
         Subject decidedSubject = routed.subject() == null ? subject : routed.subject();
-        Instant legalAcceptBy = receivedAt.plus(java.time.Duration.ofDays(limits.acceptWithinDays()));
-        Handling dueToAccept = handling.due(legalAcceptBy.isBefore(decision.acceptBy()) ? legalAcceptBy : decision.acceptBy());
+        Handling dueToAccept = handling.due() != null ? handling
+                : handling.due(clock.count(LegalStep.ACCEPT, receivedAt));
         if (state == PetitionState.ROUTED) {
-            return Optional.of(new PetitionChange(with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, List.of()),
-                    List.of(), List.of()));
+            // A revised decision is on the record when it changes who handles the petition or how urgent it is.
+            boolean changed = !decision.department().equals(routing.department()) || decision.level() != routing.level();
+            List<HistoryEntry> revised = changed ? List.of(HistoryEntry.by(Actor.ROUTING, now, state, PetitionState.ROUTED,
+                    "改派至" + Departments.chineseName(decision.department()) + "，紧急程度：" + decision.level().chineseName()
+                            + "（原为" + Departments.chineseName(routing.department()) + "，"
+                            + routing.level().chineseName() + "）")) : List.of();
+            return Optional.of(new PetitionChange(with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, revised),
+                    revised, List.of()));
         }
         HistoryEntry entry = HistoryEntry.by(Actor.ROUTING, now, state, PetitionState.ROUTED,
-                "routed to " + decision.department() + " (" + decision.level() + ")");
+                "转办至" + Departments.chineseName(decision.department()) + "，紧急程度：" + decision.level().chineseName());
         PetitionStatusChanged event = new PetitionStatusChanged(
                 EventMeta.derivedFrom(routed.meta(), PetitionStatusChanged.class, PetitionState.ROUTED.name(), now),
                 state, PetitionState.ROUTED, entry.actorRole(), entry.actorId(), entry.reason(),
-                decision.department(), dueToAccept.dueBy());
+                decision.department(), dueToAccept.dueBy(), DeadlineEvents.basis(dueToAccept.due()));
         Petition after = with(decidedSubject, PetitionState.ROUTED, decision, dueToAccept, List.of(entry));
         return Optional.of(new PetitionChange(after, List.of(entry), List.of(event)));
+    }
+
+    /**
+     * Routing's decision after an escalation on the spot: whoever handles the petition keeps it, whatever its state
+     * (a department that has accepted it goes on), and the level is the one decided on the escalated facts. The
+     * history says so when the level changed; no status changes.
+     */
+    private PetitionChange applyEscalatedLevel(PetitionRouted routed, Instant now) {
+        RoutingDecision decision = new RoutingDecision(routing.department(), routing.coDepartments(), routed.level(),
+                routed.ruleSetVersion(), routed.meta().eventId());
+        List<HistoryEntry> entry = routed.level() == routing.level() ? List.of()
+                : List.of(HistoryEntry.by(Actor.ROUTING, now, state, state, "情况升级后重新研判，紧急程度："
+                + routed.level().chineseName() + "（原为" + routing.level().chineseName() + "）"));
+        return new PetitionChange(with(subject, state, decision, handling, entry), entry, List.of());
     }
 
     Petition with(Subject newSubject, PetitionState newState, RoutingDecision newRouting, Handling newHandling,
                   List<HistoryEntry> appended) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.addAll(appended);
-        return new Petition(id, district, school, channel, form, headcount, escalated, anonymous, petitioners,
+        return new Petition(id, number, district, school, channel, form, headcount, escalated, anonymous, petitioners,
                 newSubject, title, description, place, occurredAt, receivedAt, riskSignals, newState, newRouting,
                 newHandling, longer);
+    }
+
+    /**
+     * The petition after an escalation on the spot ({@link EscalationRules}): the larger facts, the same state and
+     * routing (routing decides again from the escalation's event and its decision arrives like any other).
+     */
+    Petition escalated(Form newForm, int newHeadcount, boolean nowEscalated, Set<RiskSignal> signals,
+                       HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        return new Petition(id, number, district, school, channel, newForm, newHeadcount, nowEscalated, anonymous,
+                petitioners, subject, title, description, place, occurredAt, receivedAt, signals, state, routing,
+                handling, longer);
+    }
+
+    /** Escalates this petition on the spot; see {@link EscalationRules}. */
+    public PetitionChange escalate(Escalation escalation, Actor actor, Instant now, String eventId) {
+        return EscalationRules.escalate(this, escalation, actor, now, eventId);
     }
 
     /** True once the deadline currently running has passed. */

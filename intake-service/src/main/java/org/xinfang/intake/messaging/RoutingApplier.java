@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionRouted;
-import org.xinfang.intake.domain.LegalLimits;
+import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.persistence.PetitionStore;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -21,12 +21,12 @@ class RoutingApplier {
 
     private final PetitionStore store;
     private final PetitionOutbox outbox;
-    private final LegalLimits limits;
+    private final LegalTimes legalTimes;
 
-    RoutingApplier(PetitionStore store, PetitionOutbox outbox, LegalLimits limits) {
+    RoutingApplier(PetitionStore store, PetitionOutbox outbox, LegalTimes legalTimes) {
         this.store = store;
         this.outbox = outbox;
-        this.limits = limits;
+        this.legalTimes = legalTimes;
     }
 
     /** Completes with true if the record changed, false for a replay or a petition this intake does not hold. */
@@ -41,11 +41,12 @@ class RoutingApplier {
                     if (before.appliedEvents().contains(eventId)) {
                         return Mono.just(false);
                     }
-                    return before.petition().applyRouting(routed, limits, outbox.now())
-                            .map(change -> outbox.apply(before, change, eventId)
-                                    .map(after -> true)
-                                    .switchIfEmpty(Mono.error(new ConcurrentChangeException(petitionId))))
-                            .orElseGet(() -> Mono.just(false));
+                    return legalTimes.clockOf(before.petition().district()).flatMap(clock ->
+                            before.petition().applyRouting(routed, clock, outbox.now())
+                                    .map(change -> outbox.apply(before, change, eventId)
+                                            .map(after -> true)
+                                            .switchIfEmpty(Mono.error(new ConcurrentChangeException(petitionId))))
+                                    .orElseGet(() -> Mono.just(false)));
                 })
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(ConcurrentChangeException.class::isInstance))
                 .switchIfEmpty(Mono.fromSupplier(() -> {

@@ -14,6 +14,7 @@ import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Relation;
 import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.domain.Deadline;
 import org.xinfang.intake.domain.Handling;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
@@ -43,6 +44,7 @@ final class PetitionDocuments {
     Document fields(Petition p) {
         Document d = new Document("district", p.district())
                 .append("school", p.school())
+                .append("number", p.number())
                 .append("channel", p.channel().name())
                 .append("form", p.form().name())
                 .append("headcount", p.headcount())
@@ -96,14 +98,14 @@ final class PetitionDocuments {
         }
         Set<RiskSignal> signals = d.getList("riskSignals", String.class, List.of()).stream()
                 .map(RiskSignal::valueOf).collect(Collectors.toSet());
-        return new Petition(id, d.getString("district"), d.getString("school"),
+        return new Petition(id, d.getString("number"), d.getString("district"), d.getString("school"),
                 Channel.valueOf(d.getString("channel")), Form.valueOf(d.getString("form")),
                 d.getInteger("headcount"), d.getBoolean("escalated"), d.getBoolean("anonymous"), petitioners,
                 d.getString("subject") == null ? null : Subject.valueOf(d.getString("subject")),
                 d.getString("title"), d.getString("description"), d.getString("place"),
                 instant(d.getDate("occurredAt")), instant(d.getDate("receivedAt")), signals,
                 PetitionState.valueOf(d.getString("state")), routing(d.get("routing", Document.class)),
-                handling(d.get("handling", Document.class)), history);
+                handling(d.get("handling", Document.class), PetitionState.valueOf(d.getString("state"))), history);
     }
 
     List<OutboxEntry> outbox(Document d) {
@@ -132,9 +134,6 @@ final class PetitionDocuments {
                 .append("coDepartments", r.coDepartments())
                 .append("level", r.level().name())
                 .append("ruleSetVersion", r.ruleSetVersion())
-                .append("acceptBy", date(r.acceptBy()))
-                .append("handleWithinDays", r.handleWithinDays())
-                .append("extensionMaxDays", r.extensionMaxDays())
                 .append("routedEventId", r.routedEventId());
     }
 
@@ -144,7 +143,6 @@ final class PetitionDocuments {
         }
         return new RoutingDecision(r.getString("department"), r.getList("coDepartments", String.class, List.of()),
                 EmergencyLevel.valueOf(r.getString("level")), r.getString("ruleSetVersion"),
-                instant(r.getDate("acceptBy")), r.getInteger("handleWithinDays"), r.getInteger("extensionMaxDays"),
                 r.getString("routedEventId"));
     }
 
@@ -164,20 +162,24 @@ final class PetitionDocuments {
                 .append("reReviewRequestedAt", date(h.reReviewRequestedAt()))
                 .append("reReviewAnsweredAt", date(h.reReviewAnsweredAt()))
                 .append("reReviewReply", h.reReviewReply())
-                .append("dueBy", date(h.dueBy()));
+                .append("dueBy", date(h.dueBy()))
+                .append("due", DeadlineDocuments.deadline(h.due()))
+                .append("window", DeadlineDocuments.deadline(h.window()));
     }
 
-    private static Handling handling(Document h) {
+    private static Handling handling(Document h, PetitionState state) {
         if (h == null) {
             return Handling.NONE;
         }
+        Deadline due = h.get("due", Document.class) != null ? DeadlineDocuments.deadline(h.get("due", Document.class))
+                : DeadlineDocuments.countedBeforeCalendars(state, instant(h.getDate("dueBy")));
         return new Handling(instant(h.getDate("acceptedAt")), h.getString("refusalReason"),
                 instant(h.getDate("startedAt")), h.getInteger("extendedDays"), h.getString("extensionReason"),
                 h.getString("extensionApprovedBy"), instant(h.getDate("resolvedAt")), h.getString("reply"),
                 instant(h.getDate("closedAt")), instant(h.getDate("reviewRequestedAt")),
                 instant(h.getDate("reviewAnsweredAt")), h.getString("reviewReply"),
                 instant(h.getDate("reReviewRequestedAt")), instant(h.getDate("reReviewAnsweredAt")),
-                h.getString("reReviewReply"), instant(h.getDate("dueBy")));
+                h.getString("reReviewReply"), due, DeadlineDocuments.deadline(h.get("window", Document.class)));
     }
 
     static Date date(Instant instant) {

@@ -16,12 +16,20 @@ import org.xinfang.contracts.vocabulary.Subject;
  * @param receivedFrom inclusive
  * @param receivedUntil exclusive
  * @param overdue true: the running deadline has passed at {@code now}; false: it has not, or none runs
+ * @param number  the petition number as people say it (东区一小〔2026〕17号)
  */
 public record PetitionFilter(String district, String school, String handledBy, Set<PetitionState> states,
                              Subject subject, String department, Form form, EmergencyLevel level, Channel channel,
-                             Instant receivedFrom, Instant receivedUntil, Boolean overdue, Instant now) {
+                             Instant receivedFrom, Instant receivedUntil, Boolean overdue, Instant now, String number) {
 
     public PetitionFilter {
         states = states == null ? Set.of() : Set.copyOf(states);
+    }
+
+    public PetitionFilter(String district, String school, String handledBy, Set<PetitionState> states,
+                          Subject subject, String department, Form form, EmergencyLevel level, Channel channel,
+                          Instant receivedFrom, Instant receivedUntil, Boolean overdue, Instant now) {
+        this(district, school, handledBy, states, subject, department, form, level, channel, receivedFrom,
+                receivedUntil, overdue, now, null);
     }
 }

@@ -1,10 +1,6 @@
 package org.xinfang.intake.persistence;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -22,6 +18,8 @@ import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topic;
 import org.xinfang.contracts.topic.Topics;
+import org.xinfang.kit.store.IndexDeclaration;
+import org.xinfang.kit.store.StoreFailures;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.PetitionChange;
@@ -33,10 +31,10 @@ import reactor.core.publisher.Mono;
  * single-document write guarded by a version, so a petition, its history and its events are never half-written and
  * no multi-document transaction is needed.
  */
-public class PetitionStore {
+public class PetitionStore implements IndexDeclaration {
 
     /** Longer than the driver's server-selection timeout, so a store that is down answers as such, not as a hang. */
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final MongoCollection<Document> petitions;
     private final PetitionDocuments documents;
@@ -46,14 +44,23 @@ public class PetitionStore {
         this.documents = new PetitionDocuments(cipher);
     }
 
+    @Override
     public Mono<Void> ensureIndexes() {
         return Flux.concat(
                         petitions.createIndex(Indexes.ascending(PetitionDocuments.OUTBOX_LEASE_UNTIL),
                                 new IndexOptions().name("outbox-due")),
+                        // Documents written before sent records gave their lease up still carry one: clear them once,
+                        // through the same index range the poll reads, so the range holds only unsent records.
+                        petitions.updateMany(new Document("$and", List.of(leased(null),
+                                        new Document(PetitionDocuments.OUTBOX + ".0", new Document("$exists", false)))),
+                                new Document("$unset", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL, ""))),
                         petitions.createIndex(Indexes.compoundIndex(Indexes.ascending("district", "school"),
                                 Indexes.descending("receivedAt", "_id")), new IndexOptions().name("school-received")),
                         petitions.createIndex(Indexes.ascending("district", "school", "department", "state"),
-                                new IndexOptions().name("department-inbox")))
+                                new IndexOptions().name("department-inbox")),
+                        // A petition is looked up by the number people give on the phone.
+                        petitions.createIndex(Indexes.ascending("district", "number"),
+                                new IndexOptions().name("petition-number")))
                 .then();
     }
 
@@ -69,9 +76,11 @@ public class PetitionStore {
                 .append(PetitionDocuments.VERSION, 0L)
                 .append(PetitionDocuments.OUTBOX, outboxEntries(change.events(), now))
                 .append(PetitionDocuments.SENT_EVENTS, List.of())
-                .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)))
                 .append(PetitionDocuments.APPLIED_EVENTS, List.of())
                 .append(PetitionDocuments.REQUEST_HASH, requestHash);
+        if (!change.events().isEmpty()) {
+            doc.append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)));
+        }
         // The stored form is what was just written: no need to read it back (or to open the sealed identity again).
         StoredPetition stored = new StoredPetition(p, 0L, documents.outbox(doc), Set.of());
         return Mono.from(petitions.insertOne(doc))
@@ -140,7 +149,8 @@ public class PetitionStore {
     /**
      * Marks one outbox entry sent: it leaves the outbox and its id joins the sent events. Idempotent, so it needs no
      * condition beyond the {@code _id} (a second mark pulls nothing and adds nothing). Answers the entries still
-     * unsent, which may include ones written meanwhile.
+     * unsent, which may include ones written meanwhile. When none is left the lease goes too, so that the petition
+     * leaves the index range the relay polls: that range holds the unsent records only, however long the history.
      */
     public Mono<List<OutboxEntry>> markSent(String id, String eventId) {
         return Mono.from(petitions.findOneAndUpdate(new Document("_id", id),
@@ -148,14 +158,26 @@ public class PetitionStore {
                                 .append("$addToSet", new Document(PetitionDocuments.SENT_EVENTS, eventId)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(documents::outbox)
+                .flatMap(remaining -> remaining.isEmpty() ? giveUpLease(id).thenReturn(remaining) : Mono.just(remaining))
                 .defaultIfEmpty(List.of())
                 .transform(this::guarded);
     }
 
+    /**
+     * Drops the lease of a petition whose outbox is empty. The condition makes it safe against a change that wrote
+     * new events meanwhile: that write set a lease of its own together with its entries, and keeps it.
+     */
+    private Mono<Void> giveUpLease(String id) {
+        return Mono.from(petitions.updateOne(new Document("_id", id)
+                                .append(PetitionDocuments.OUTBOX + ".0", new Document("$exists", false)),
+                        new Document("$unset", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL, ""))))
+                .then();
+    }
+
     /** Takes the lease of one petition whose unsent events are due, so no other relay publishes them meanwhile. */
     public Mono<StoredPetition> claimDue(Instant now, Duration lease) {
-        Bson due = new Document(PetitionDocuments.OUTBOX + ".0", new Document("$exists", true))
-                .append(PetitionDocuments.OUTBOX_LEASE_UNTIL, new Document("$lte", PetitionDocuments.date(now)));
+        Bson due = new Document("$and", List.of(leased(now),
+                new Document(PetitionDocuments.OUTBOX + ".0", new Document("$exists", true))));
         Bson take = new Document("$set", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL,
                 PetitionDocuments.date(now.plus(lease))));
         return Mono.from(petitions.findOneAndUpdate(due, take,
@@ -166,7 +188,9 @@ public class PetitionStore {
 
     /** Gives the outbox back early after a failed publish (the failed send is over), so it is retried soon. */
     public Mono<Void> releaseLease(String id, Instant retryAt) {
-        return Mono.from(petitions.updateOne(new Document("_id", id),
+        // Only while entries are left: a lease on an empty outbox would put a sent record back in the poll's range.
+        return Mono.from(petitions.updateOne(new Document("_id", id)
+                                .append(PetitionDocuments.OUTBOX + ".0", new Document("$exists", true)),
                         new Document("$set", new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL,
                                 PetitionDocuments.date(retryAt)))))
                 .then()
@@ -202,6 +226,9 @@ public class PetitionStore {
         if (f.channel() != null) {
             conditions.add(new Document("channel", f.channel().name()));
         }
+        if (f.number() != null) {
+            conditions.add(new Document("number", f.number()));
+        }
         if (f.receivedFrom() != null) {
             conditions.add(new Document("receivedAt", new Document("$gte", PetitionDocuments.date(f.receivedFrom()))));
         }
@@ -231,10 +258,24 @@ public class PetitionStore {
                         e -> new StoreUnavailableException("the petition store is unavailable", e)));
     }
 
-    /** How many petitions have events not yet published. */
+    /** How many petitions have events not yet published: the lease range, read through its index. */
     public Mono<Long> countPending() {
-        return Mono.from(petitions.countDocuments(new Document(PetitionDocuments.OUTBOX + ".0",
-                new Document("$exists", true)))).transform(this::guarded);
+        return Mono.from(petitions.countDocuments(new Document("$and", List.of(leased(null),
+                new Document(PetitionDocuments.OUTBOX + ".0", new Document("$exists", true))))))
+                .transform(this::guarded);
+    }
+
+    /**
+     * The petitions holding a lease that runs out by {@code until} (any lease when null): a range of the
+     * {@code outbox-due} index. The lower bound keeps documents without a lease (every sent record) out of the range,
+     * in MongoDB and in the local store alike, so the poll costs what is unsent, not what was ever written.
+     */
+    private static Document leased(Instant until) {
+        Document range = new Document("$gte", PetitionDocuments.date(Instant.EPOCH));
+        if (until != null) {
+            range.append("$lte", PetitionDocuments.date(until));
+        }
+        return new Document(PetitionDocuments.OUTBOX_LEASE_UNTIL, range);
     }
 
     private List<Document> outboxEntries(List<PipelineEvent> events, Instant now) {
@@ -260,9 +301,6 @@ public class PetitionStore {
     }
 
     static boolean unavailable(Throwable e) {
-        return e instanceof java.util.concurrent.TimeoutException
-                || e instanceof MongoTimeoutException || e instanceof MongoSocketException
-                || e instanceof MongoExecutionTimeoutException
-                || (e instanceof MongoException m && m.hasErrorLabel("RetryableWriteError"));
+        return StoreFailures.unavailable(e);
     }
 }

@@ -21,6 +21,7 @@ import org.xinfang.intake.domain.InvalidPetitionException;
 import org.xinfang.intake.domain.LifeCycle;
 import org.xinfang.intake.messaging.ConcurrentChangeException;
 import org.xinfang.intake.messaging.PetitionOutbox;
+import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.persistence.PetitionStore;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -40,12 +41,15 @@ class LifeCycleController {
     private final PetitionStore store;
     private final PetitionOutbox outbox;
     private final LifeCycle lifeCycle;
+    private final LegalTimes legalTimes;
     private final Clock clock;
 
-    LifeCycleController(PetitionStore store, PetitionOutbox outbox, LifeCycle lifeCycle, Clock clock) {
+    LifeCycleController(PetitionStore store, PetitionOutbox outbox, LifeCycle lifeCycle, LegalTimes legalTimes,
+                        Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.lifeCycle = lifeCycle;
+        this.legalTimes = legalTimes;
         this.clock = clock;
     }
 
@@ -63,12 +67,12 @@ class LifeCycleController {
         return Mono.defer(() -> store.findForSchool(caller.district(), PetitionAccess.school(caller), id))
                 .filter(stored -> PetitionAccess.reaches(caller, stored.petition()))
                 .switchIfEmpty(Mono.error(() -> NotFound.petition(id)))
-                .flatMap(before -> {
+                .flatMap(before -> legalTimes.clockOf(before.petition().district()).flatMap(legalClock -> {
                     var change = lifeCycle.take(before.petition(), step, request, actor,
-                            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS), legalClock);
                     return outbox.apply(before, change, null)
                             .switchIfEmpty(Mono.error(() -> new ConcurrentChangeException(id)));
-                })
+                }))
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(10)).filter(ConcurrentChangeException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .doOnNext(after -> log.info("petition {}: {} by {} → {}", id, step.pathName(), actor,

@@ -3,7 +3,6 @@ package org.xinfang.intake.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +25,7 @@ import org.xinfang.intake.domain.InvalidPetitionException;
 import org.xinfang.intake.persistence.PageCursor;
 import org.xinfang.intake.persistence.PageOrder;
 import org.xinfang.intake.persistence.PetitionFilter;
+import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.intake.persistence.StoredPetition;
 import reactor.core.publisher.Mono;
@@ -41,19 +41,22 @@ class PetitionListController {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "subject", "department", "form", "level",
-            "channel", "from", "to", "overdue", "limit", "cursor");
+            "channel", "from", "to", "overdue", "limit", "cursor", "number");
     private static final Set<String> INBOX_PARAMETERS = Set.of("limit", "cursor");
     private static final Pattern DEPARTMENT = Pattern.compile("[\\p{L}\\p{N}_-]{1,64}");
+    private static final Pattern NUMBER = Pattern.compile("[\\p{L}\\p{N}_-]{1,32}〔\\d{4}〕\\d{1,9}号");
     /** What a department still has to act on. */
     static final Set<PetitionState> OPEN = EnumSet.of(PetitionState.ROUTED, PetitionState.ACCEPTED,
             PetitionState.IN_PROGRESS, PetitionState.EXTENDED, PetitionState.REVIEW_REQUESTED,
             PetitionState.RE_REVIEW_REQUESTED);
 
     private final PetitionStore store;
+    private final LegalTimes legalTimes;
     private final Clock clock;
 
-    PetitionListController(PetitionStore store, Clock clock) {
+    PetitionListController(PetitionStore store, LegalTimes legalTimes, Clock clock) {
         this.store = store;
+        this.legalTimes = legalTimes;
         this.clock = clock;
     }
 
@@ -72,6 +75,7 @@ class PetitionListController {
         LocalDate from = q.date("from");
         LocalDate to = q.date("to");
         Boolean overdue = q.flag("overdue");
+        String number = q.matching("number", NUMBER, "a petition number such as 东区一小〔2026〕17号");
         int limit = q.limit();
         PageCursor cursor = q.cursor();
         if (from != null && to != null && to.isBefore(from)) {
@@ -81,11 +85,14 @@ class PetitionListController {
             throw new InvalidPetitionException(errors);
         }
         Instant now = clock.instant();
-        PetitionFilter filter = new PetitionFilter(caller.district(), PetitionAccess.school(caller),
-                PetitionAccess.handledBy(caller), states, subject, department,
-                form, level, channel, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), overdue, now);
-        return page(filter, PageOrder.NEWEST_FIRST, cursor, limit, now);
+        // from and to are the district's days, as a clerk means them, not UTC days.
+        return legalTimes.clockOf(caller.district()).map(legalClock -> legalClock.rules().zone()).flatMap(zone -> {
+            PetitionFilter filter = new PetitionFilter(caller.district(), PetitionAccess.school(caller),
+                    PetitionAccess.handledBy(caller), states, subject, department,
+                    form, level, channel, from == null ? null : from.atStartOfDay(zone).toInstant(),
+                    to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), overdue, now, number);
+            return page(filter, PageOrder.NEWEST_FIRST, cursor, limit, now);
+        });
     }
 
     @GetMapping("/api/v1/departments/{department}/inbox")

@@ -13,10 +13,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.Petition;
-import org.xinfang.intake.domain.PetitionChange;
+import org.xinfang.intake.domain.PetitionNumber;
+import org.xinfang.intake.domain.School;
+import org.xinfang.intake.domain.SchoolDirectory;
 import org.xinfang.intake.domain.Registration;
 import org.xinfang.intake.messaging.PetitionOutbox;
 import org.xinfang.intake.persistence.DuplicatePetitionException;
+import org.xinfang.intake.persistence.LegalTimes;
+import org.xinfang.intake.persistence.PetitionNumbers;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.intake.persistence.StoredPetition;
 import reactor.core.publisher.Mono;
@@ -32,11 +36,18 @@ class PetitionRegistrar {
 
     private final PetitionOutbox outbox;
     private final PetitionStore store;
+    private final LegalTimes legalTimes;
+    private final SchoolDirectory schools;
+    private final PetitionNumbers numbers;
     private final Clock clock;
 
-    PetitionRegistrar(PetitionOutbox outbox, PetitionStore store, Clock clock) {
+    PetitionRegistrar(PetitionOutbox outbox, PetitionStore store, LegalTimes legalTimes, SchoolDirectory schools,
+                      PetitionNumbers numbers, Clock clock) {
         this.outbox = outbox;
         this.store = store;
+        this.legalTimes = legalTimes;
+        this.schools = schools;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -44,13 +55,24 @@ class PetitionRegistrar {
     Mono<ResponseEntity<PetitionView>> register(Caller caller, Registration registration, String id,
                                                 String requestHash) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PetitionChange change = Petition.register(id, caller.district(), PetitionAccess.school(caller), registration,
-                PetitionAccess.actor(caller, PetitionAccess.registering()), now);
-        return outbox.register(change, requestHash)
-                .doOnNext(stored -> log.info("registered petition {} ({} {}, headcount {})", id,
+        School school = schools.school(caller.district(), PetitionAccess.school(caller));
+        // A repeat of a derived id answers the first petition before a number is drawn, so repeats leave no gaps.
+        Mono<StoredPetition> existing = requestHash == null ? Mono.empty()
+                : store.findForSchool(caller.district(), school.id(), id);
+        return existing.hasElement().flatMap(repeat -> repeat ? replay(id, requestHash, caller)
+                : legalTimes.clockOf(caller.district())
+                .flatMap(legalClock -> {
+                    int year = legalClock.dayOf(now).getYear();
+                    return numbers.next(school.district(), school.id(), year).map(sequence -> Petition.register(id,
+                            PetitionNumber.of(school, year, sequence), school, registration,
+                            PetitionAccess.actor(caller, PetitionAccess.registering()), now, legalClock));
+                })
+                .flatMap(change -> outbox.register(change, requestHash))
+                .doOnNext(stored -> log.info("registered petition {} as {} ({} {}, headcount {})", id,
+                        stored.petition().number(),
                         registration.channel(), registration.form(), registration.headcount()))
                 .map(stored -> created(stored, caller, false))
-                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, caller));
+                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, caller)));
     }
 
     /** The same id and body again: the petition the first request created, as the first answer gave it. */

@@ -17,7 +17,9 @@ import org.xinfang.intake.domain.Action;
 import org.xinfang.intake.domain.FieldError;
 import org.xinfang.intake.domain.ForbiddenActionException;
 import org.xinfang.intake.domain.IllegalTransitionException;
+import org.xinfang.intake.domain.ClosedPetitionException;
 import org.xinfang.intake.domain.InvalidPetitionException;
+import org.xinfang.intake.domain.InvalidSettingsException;
 import org.xinfang.intake.domain.RuleViolationException;
 import org.xinfang.intake.messaging.ConcurrentChangeException;
 import org.xinfang.intake.persistence.StoreUnavailableException;
@@ -42,6 +44,12 @@ class ProblemResponses {
                 e.errors().size() + " field(s) are invalid", fieldErrors(e.errors()), Map.of());
     }
 
+    @ExceptionHandler(InvalidSettingsException.class)
+    ResponseEntity<ProblemDetail> invalidSettings(InvalidSettingsException e, ServerWebExchange exchange) {
+        return answer(exchange, HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                e.errors().size() + " field(s) are invalid; nothing was stored", fieldErrors(e.errors()), Map.of());
+    }
+
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<ProblemDetail> idempotencyConflict(IdempotencyConflictException e, ServerWebExchange exchange) {
         return answer(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", e.getMessage(),
@@ -52,6 +60,12 @@ class ProblemResponses {
     ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e, ServerWebExchange exchange) {
         return answer(exchange, HttpStatus.CONFLICT, "illegal-transition", e.getMessage(), List.of(),
                 Map.of("state", e.state().name(), "allowedActions", e.allowed().stream().map(Action::pathName).toList()));
+    }
+
+    @ExceptionHandler(ClosedPetitionException.class)
+    ResponseEntity<ProblemDetail> closed(ClosedPetitionException e, ServerWebExchange exchange) {
+        return answer(exchange, HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage(), List.of(),
+                Map.of("state", e.state().name()));
     }
 
     @ExceptionHandler(ForbiddenActionException.class)

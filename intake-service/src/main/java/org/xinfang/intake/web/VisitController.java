@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.xinfang.contracts.access.Caller;
 import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.FieldError;
 import org.xinfang.intake.domain.GateEntry;
+import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.domain.InvalidPetitionException;
 import org.xinfang.intake.domain.Registration;
 import org.xinfang.intake.persistence.GateRegister;
@@ -48,11 +48,13 @@ class VisitController {
 
     private final GateRegister register;
     private final PetitionRegistrar registrar;
+    private final LegalTimes legalTimes;
     private final Clock clock;
 
-    VisitController(GateRegister register, PetitionRegistrar registrar, Clock clock) {
+    VisitController(GateRegister register, PetitionRegistrar registrar, LegalTimes legalTimes, Clock clock) {
         this.register = register;
         this.registrar = registrar;
+        this.legalTimes = legalTimes;
         this.clock = clock;
     }
 
@@ -97,19 +99,24 @@ class VisitController {
                 .body(VisitView.of(logged, PetitionAccess.seesIdentity(caller))));
     }
 
+    /** One day of the register, the district's day as the clerk means it (today unless {@code date} says). */
     @GetMapping
     Mono<List<VisitView>> day(Caller caller, @RequestParam(required = false) String date) {
         PetitionAccess.requireRegistering(caller);
-        LocalDate day;
+        LocalDate asked;
         try {
-            day = date == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : LocalDate.parse(date);
+            asked = date == null ? null : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw new InvalidPetitionException(List.of(new FieldError("date", "must be a date YYYY-MM-DD")));
         }
-        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return register.between(caller.district(), PetitionAccess.school(caller), from, from.plus(1, ChronoUnit.DAYS))
-                .map(e -> VisitView.of(e, PetitionAccess.seesIdentity(caller)))
-                .collectList();
+        return legalTimes.clockOf(caller.district()).map(legalClock -> legalClock.rules().zone()).flatMap(zone -> {
+            LocalDate day = asked == null ? LocalDate.now(clock.withZone(zone)) : asked;
+            Instant from = day.atStartOfDay(zone).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+            return register.between(caller.district(), PetitionAccess.school(caller), from, to)
+                    .map(e -> VisitView.of(e, PetitionAccess.seesIdentity(caller)))
+                    .collectList();
+        });
     }
 
     @GetMapping("/{id}")

@@ -19,7 +19,8 @@ import org.xinfang.contracts.vocabulary.PetitionState;
 class LifeCycleTest {
 
     private static final Instant T0 = PetitionTest.NOW;
-    private static final LifeCycle LAW = new LifeCycle(LegalLimits.NATIONAL_DEFAULTS);
+    private static final LifeCycle LAW = new LifeCycle();
+    private static final LegalClock CLOCK = LegalClocks.national();
     private static final String ROUTED_TO = "LOGISTICS";
     private static final Actor DEPARTMENT = new Actor("dept-1", "后勤处 张老师", Role.DEPARTMENT_HANDLER, ROUTED_TO);
     private static final Actor OTHER_DEPARTMENT = new Actor("dept-2", null, Role.DEPARTMENT_HANDLER, "GENERAL_OFFICE");
@@ -29,13 +30,13 @@ class LifeCycleTest {
 
     static Petition routed() {
         Petition p = PetitionTest.registered();
-        return p.applyRouting(PetitionTest.routed(p, ROUTED_TO), LegalLimits.NATIONAL_DEFAULTS, T0).orElseThrow().after();
+        return p.applyRouting(PetitionTest.routed(p, ROUTED_TO), LegalClocks.national(), T0).orElseThrow().after();
     }
 
     static Petition after(Petition p, Action... steps) {
         Petition current = p;
         for (Action step : steps) {
-            current = LAW.take(current, step, FULL, actorFor(step), T0.plusSeconds(60)).after();
+            current = LAW.take(current, step, FULL, actorFor(step), T0.plusSeconds(60), CLOCK).after();
         }
         return current;
     }
@@ -79,10 +80,10 @@ class LifeCycleTest {
             assertThat(LifeCycle.allowedOn(p)).as(situation.getKey()).containsExactlyInAnyOrderElementsOf(allowed);
             for (Action action : Action.values()) {
                 if (allowed.contains(action)) {
-                    assertThat(LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120)).after().state())
+                    assertThat(LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120), CLOCK).after().state())
                             .as(situation.getKey() + " → " + action).isEqualTo(action.to());
                 } else {
-                    assertThatThrownBy(() -> LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120)))
+                    assertThatThrownBy(() -> LAW.take(p, action, FULL, actorFor(action), T0.plusSeconds(120), CLOCK))
                             .as(situation.getKey() + " → " + action)
                             .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                                 assertThat(e.state()).isEqualTo(p.state());
@@ -99,7 +100,7 @@ class LifeCycleTest {
     void eachStepIsRecordedAndPublished() {
         Petition p = routed();
         PetitionChange accepted = LAW.take(p, Action.ACCEPT, new ActionRequest("属实", null, null), DEPARTMENT,
-                T0.plusSeconds(3600));
+                T0.plusSeconds(3600), CLOCK);
         HistoryEntry entry = accepted.appended().get(0);
         assertThat(entry).isEqualTo(new HistoryEntry(T0.plusSeconds(3600), "dept-1", "后勤处 张老师", "DEPARTMENT_HANDLER",
                 PetitionState.ROUTED,
@@ -110,102 +111,120 @@ class LifeCycleTest {
         assertThat(event.to()).isEqualTo(PetitionState.ACCEPTED);
         assertThat(event.actorId()).isEqualTo("dept-1");
         assertThat(event.actorRole()).isEqualTo("DEPARTMENT_HANDLER");
-        assertThat(event.dueBy()).isEqualTo(T0.plusSeconds(3600).plus(Duration.ofDays(60)));
+        // Accepted on Monday 3月2日 in Beijing: day 60 is 5月1日, Labour Day to 5日, so the end of Wednesday 5月6日.
+        assertThat(event.dueBy()).isEqualTo(Instant.parse("2026-05-06T16:00:00Z"));
+        assertThat(event.dueBasis().step()).isEqualTo("HANDLE");
+        assertThat(event.dueBasis().calendarVersions()).containsExactly("national-2026-v1");
     }
 
     @Test
     void rolesAreChecked() {
-        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, CLERK, T0)).isInstanceOf(ForbiddenActionException.class);
+        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, CLERK, T0, CLOCK)).isInstanceOf(ForbiddenActionException.class);
         Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
-        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, FULL, DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, FULL, DEPARTMENT, T0, CLOCK))
                 .as("only the unit's head approves an extension").isInstanceOf(ForbiddenActionException.class);
         Petition resolved = after(inProgress, Action.RESOLVE);
-        assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, FULL, DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, FULL, DEPARTMENT, T0, CLOCK))
                 .isInstanceOf(ForbiddenActionException.class);
         Petition reviewRequested = after(resolved, Action.REQUEST_REVIEW);
         assertThatThrownBy(() -> LAW.take(reviewRequested, Action.ANSWER_REVIEW, FULL,
-                new Actor("bureau-1", null, Role.BUREAU_DUTY_OFFICER, null), T0))
+                new Actor("bureau-1", null, Role.BUREAU_DUTY_OFFICER, null), T0, CLOCK))
                 .as("the bureau takes no step on a school's petition").isInstanceOf(ForbiddenActionException.class);
     }
 
     @Test
     void aDepartmentActsOnlyOnPetitionsRoutedToIt() {
-        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(routed(), Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0, CLOCK))
                 .isInstanceOf(ForbiddenActionException.class).hasMessageContaining("routed to " + ROUTED_TO);
-        assertThatThrownBy(() -> LAW.take(PetitionTest.registered(), Action.ACCEPT, FULL, DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(PetitionTest.registered(), Action.ACCEPT, FULL, DEPARTMENT, T0, CLOCK))
                 .as("not routed yet: no step either way").isInstanceOf(IllegalTransitionException.class);
         Petition coHandled = PetitionTest.registered();
         var routing = PetitionTest.routed(coHandled, ROUTED_TO);
         coHandled = coHandled.applyRouting(new org.xinfang.contracts.event.PetitionRouted(routing.meta(),
                 routing.receivedEventId(), routing.subject(), ROUTED_TO, List.of("GENERAL_OFFICE"), routing.level(),
-                routing.reasons(), routing.ruleSetVersion(), routing.deadlines()), LegalLimits.NATIONAL_DEFAULTS, T0)
+                routing.reasons(), routing.ruleSetVersion(), routing.deadlines()), LegalClocks.national(), T0)
                 .orElseThrow().after();
         Petition co = coHandled;
-        assertThatThrownBy(() -> LAW.take(co, Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(co, Action.ACCEPT, FULL, OTHER_DEPARTMENT, T0, CLOCK))
                 .as("a co-handling department reads, the routed one acts").isInstanceOf(ForbiddenActionException.class);
-        assertThat(LAW.take(co, Action.ACCEPT, FULL, DEPARTMENT, T0).after().state()).isEqualTo(PetitionState.ACCEPTED);
+        assertThat(LAW.take(co, Action.ACCEPT, FULL, DEPARTMENT, T0, CLOCK).after().state()).isEqualTo(PetitionState.ACCEPTED);
     }
 
     @Test
     void refusalExtensionAndRepliesNeedTheirReasons() {
         ActionRequest nothing = ActionRequest.EMPTY;
-        assertThatThrownBy(() -> LAW.take(routed(), Action.REFUSE, nothing, DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(routed(), Action.REFUSE, nothing, DEPARTMENT, T0, CLOCK))
                 .isInstanceOfSatisfying(InvalidPetitionException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("reason"));
         Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
-        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest(null, null, 10), LEADER, T0))
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest(null, null, 10), LEADER, T0, CLOCK))
                 .isInstanceOf(InvalidPetitionException.class);
-        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("调查取证", null, null), LEADER, T0))
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("调查取证", null, null), LEADER, T0, CLOCK))
                 .isInstanceOf(InvalidPetitionException.class);
-        assertThatThrownBy(() -> LAW.take(inProgress, Action.RESOLVE, new ActionRequest("done", null, null), DEPARTMENT, T0))
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.RESOLVE, new ActionRequest("done", null, null), DEPARTMENT, T0, CLOCK))
                 .isInstanceOfSatisfying(InvalidPetitionException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("reply"));
     }
 
     @Test
-    void deadlinesFollowTheConfiguredLimits() {
-        LifeCycle strict = new LifeCycle(new LegalLimits(5, 20, 7, 10, 10, 10, 10));
-        Petition p = PetitionTest.registered();
-        Petition routed = p.applyRouting(PetitionTest.routed(p, ROUTED_TO), strict.limits(), T0).orElseThrow().after();
-        assertThat(routed.handling().dueBy()).as("accept within 5 days, not routing's 15")
-                .isEqualTo(p.receivedAt().plus(Duration.ofDays(5)));
+    void deadlinesFollowTheDistrictsRules() {
+        Map<LegalStep, Integer> days = new java.util.EnumMap<>(LegalStep.class);
+        Map<LegalStep, DayKind> kinds = new java.util.EnumMap<>(LegalStep.class);
+        int[] strict = {5, 20, 7, 10, 10, 10, 10};
+        for (LegalStep step : LegalStep.values()) {
+            days.put(step, strict[step.ordinal()]);
+            kinds.put(step, DayKind.CALENDAR_DAYS);
+        }
+        LegalClock strictClock = LegalClocks.with(LegalRules.proposed("d-east", 3, "Asia/Shanghai", days, kinds, null, null),
+                LegalClocks.Y2026);
+        LifeCycle strictly = new LifeCycle();
+        Petition p = Petition.register("p-2", PetitionTest.NUMBER, PetitionTest.EAST_01, PetitionTest.group(12, List.of(PetitionTest.parent("王某"))),
+                PetitionTest.CLERK, T0, strictClock).after();
+        Petition routed = p.applyRouting(PetitionTest.routed(p, ROUTED_TO), strictClock, T0).orElseThrow().after();
+        assertThat(routed.handling().dueBy()).as("5 days from Monday 3月2日 is Saturday 3月7日: Monday 3月9日")
+                .isEqualTo(Instant.parse("2026-03-09T16:00:00Z"));
+        assertThat(routed.handling().due().rulesVersion()).isEqualTo("d-east-3");
         Instant acceptedAt = T0.plus(Duration.ofDays(1));
-        Petition accepted = strict.take(routed, Action.ACCEPT, ActionRequest.EMPTY, DEPARTMENT, acceptedAt).after();
-        assertThat(accepted.handling().dueBy()).isEqualTo(acceptedAt.plus(Duration.ofDays(20)));
-        Petition started = strict.take(accepted, Action.START, ActionRequest.EMPTY, DEPARTMENT, acceptedAt).after();
-        assertThatThrownBy(() -> strict.take(started, Action.EXTEND, new ActionRequest("取证", null, 8), LEADER, acceptedAt))
+        Petition accepted = strictly.take(routed, Action.ACCEPT, ActionRequest.EMPTY, DEPARTMENT, acceptedAt, strictClock).after();
+        assertThat(accepted.handling().dueBy()).as("20 days from 3月3日").isEqualTo(Instant.parse("2026-03-23T16:00:00Z"));
+        Petition started = strictly.take(accepted, Action.START, ActionRequest.EMPTY, DEPARTMENT, acceptedAt, strictClock).after();
+        assertThatThrownBy(() -> strictly.take(started, Action.EXTEND, new ActionRequest("取证", null, 8), LEADER, acceptedAt, strictClock))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("days"));
-        Petition extended = strict.take(started, Action.EXTEND, new ActionRequest("取证", null, 7), LEADER, acceptedAt).after();
-        assertThat(extended.handling().dueBy()).isEqualTo(acceptedAt.plus(Duration.ofDays(27)));
+        Petition extended = strictly.take(started, Action.EXTEND, new ActionRequest("取证", null, 7), LEADER, acceptedAt, strictClock).after();
+        assertThat(extended.handling().dueBy()).as("7 more days from 3月23日").isEqualTo(Instant.parse("2026-03-30T16:00:00Z"));
         assertThat(extended.handling().extensionApprovedBy()).isEqualTo("leader-1");
-        assertThat(extended.overdue(acceptedAt.plus(Duration.ofDays(28)))).isTrue();
-        assertThat(extended.overdue(acceptedAt.plus(Duration.ofDays(26)))).isFalse();
+        assertThat(extended.overdue(Instant.parse("2026-03-30T16:00:00.001Z"))).isTrue();
+        assertThat(extended.overdue(Instant.parse("2026-03-30T15:59:59Z"))).as("23:59:59 of the last day is in time").isFalse();
     }
 
     @Test
     void extensionIsAtMostThirtyDaysByDefault() {
         Petition inProgress = after(routed(), Action.ACCEPT, Action.START);
-        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 31), LEADER, T0))
+        assertThatThrownBy(() -> LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 31), LEADER, T0, CLOCK))
                 .isInstanceOf(RuleViolationException.class);
-        assertThat(LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 30), LEADER, T0).after().state())
+        assertThat(LAW.take(inProgress, Action.EXTEND, new ActionRequest("取证", null, 30), LEADER, T0, CLOCK).after().state())
                 .isEqualTo(PetitionState.EXTENDED);
     }
 
     @Test
     void reviewAndReReviewMustBeRequestedWithinTheirWindows() {
         Petition resolved = after(routed(), Action.ACCEPT, Action.START, Action.RESOLVE);
-        Instant resolvedAt = resolved.handling().resolvedAt();
+        // Resolved on Monday 3月2日 (16:01 in Beijing): thirty days on is Wednesday 4月1日, to its 24:00.
+        assertThat(resolved.handling().window().dueBy()).isEqualTo(Instant.parse("2026-04-01T16:00:00Z"));
+        assertThat(resolved.overdue(Instant.parse("2026-05-01T00:00:00Z"))).as("the petitioner's window is not the school's")
+                .isFalse();
         assertThatThrownBy(() -> LAW.take(resolved, Action.REQUEST_REVIEW, ActionRequest.EMPTY, CLERK,
-                resolvedAt.plus(Duration.ofDays(31))))
+                Instant.parse("2026-04-01T16:00:00Z"), CLOCK))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("window"));
         Petition requested = LAW.take(resolved, Action.REQUEST_REVIEW, ActionRequest.EMPTY, CLERK,
-                resolvedAt.plus(Duration.ofDays(30))).after();
-        assertThat(requested.handling().dueBy()).as("the review is answered within 30 days")
-                .isEqualTo(resolvedAt.plus(Duration.ofDays(60)));
-        Instant answeredAt = resolvedAt.plus(Duration.ofDays(40));
-        Petition reviewed = LAW.take(requested, Action.ANSWER_REVIEW, FULL, LEADER, answeredAt).after();
+                Instant.parse("2026-04-01T15:59:00Z"), CLOCK).after();
+        assertThat(requested.handling().dueBy()).as("answered within 30 days of 4月1日: 5月1日 is Labour Day, so 5月6日")
+                .isEqualTo(Instant.parse("2026-05-06T16:00:00Z"));
+        Instant answeredAt = Instant.parse("2026-04-11T08:00:00Z");
+        Petition reviewed = LAW.take(requested, Action.ANSWER_REVIEW, FULL, LEADER, answeredAt, CLOCK).after();
+        assertThat(reviewed.handling().window().step()).isEqualTo(LegalStep.RE_REVIEW_REQUEST);
         assertThatThrownBy(() -> LAW.take(reviewed, Action.REQUEST_RE_REVIEW, ActionRequest.EMPTY, CLERK,
-                answeredAt.plus(Duration.ofDays(31)))).isInstanceOf(RuleViolationException.class);
+                Instant.parse("2026-05-11T16:00:00Z"), CLOCK)).isInstanceOf(RuleViolationException.class);
         assertThat(LAW.take(reviewed, Action.REQUEST_RE_REVIEW, ActionRequest.EMPTY, CLERK,
-                answeredAt.plus(Duration.ofDays(29))).after().state()).isEqualTo(PetitionState.RE_REVIEW_REQUESTED);
+                Instant.parse("2026-05-11T15:00:00Z"), CLOCK).after().state()).isEqualTo(PetitionState.RE_REVIEW_REQUESTED);
     }
 
     @Test

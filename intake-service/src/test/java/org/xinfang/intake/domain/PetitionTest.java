@@ -24,6 +24,9 @@ import org.xinfang.contracts.vocabulary.Subject;
 
 class PetitionTest {
 
+    static final School EAST_01 = new School("s-east-01", "d-east", "东区第一小学", "东区一小");
+    static final String NUMBER = PetitionNumber.of(EAST_01, 2026, 17);
+
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final Actor CLERK = new Actor("clerk-1", "值班员 李某", Role.CLERK, null);
 
@@ -37,12 +40,12 @@ class PetitionTest {
     }
 
     static Petition registered() {
-        return Petition.register("p-1", "d-east", "s-east-01", group(12, List.of(parent("王某"))), CLERK, NOW).after();
+        return Petition.register("p-1", NUMBER, EAST_01, group(12, List.of(parent("王某"))), CLERK, NOW, LegalClocks.national()).after();
     }
 
     @Test
     void registrationStartsTheHistoryAndPublishesNoIdentity() {
-        PetitionChange change = Petition.register("p-1", "d-east", "s-east-01", group(12, List.of(parent("王某"))), CLERK, NOW);
+        PetitionChange change = Petition.register("p-1", NUMBER, EAST_01, group(12, List.of(parent("王某"))), CLERK, NOW, LegalClocks.national());
         assertThat(change.after().state()).isEqualTo(PetitionState.RECEIVED);
         assertThat(change.appended()).containsExactly(
                 new HistoryEntry(NOW, "clerk-1", "值班员 李某", "CLERK", null, PetitionState.RECEIVED, null));
@@ -54,12 +57,25 @@ class PetitionTest {
     }
 
     @Test
+    void registrationCountsTheAcceptanceDeadlineAndStatesItInTheEvent() {
+        PetitionChange change = Petition.register("p-1", NUMBER, EAST_01, group(12, List.of(parent("王某"))),
+                CLERK, NOW, LegalClocks.national());
+        // 08:00 UTC is 16:00 in Beijing on Monday 3月2日; fifteen days on is Tuesday 3月17日, to its 24:00.
+        assertThat(change.after().handling().dueBy()).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
+        PetitionReceived event = (PetitionReceived) change.events().get(0);
+        assertThat(event.deadlines().acceptBy()).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
+        assertThat(event.deadlines().handleWithinDays()).isEqualTo(60);
+        assertThat(event.deadlines().acceptBasis().calendarVersions()).containsExactly("national-2026-v1");
+        assertThat(event.deadlines().acceptBasis().zone()).isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
     void aGroupElectsAtMostFiveRepresentatives() {
         List<Petitioner> six = List.of(parent("a"), parent("b"), parent("c"), parent("d"), parent("e"), parent("f"));
-        assertThatThrownBy(() -> Petition.register("p", "d", "s", group(12, six), CLERK, NOW))
+        assertThatThrownBy(() -> Petition.register("p", NUMBER, School.unlisted("d", "s"), group(12, six), CLERK, NOW, LegalClocks.national()))
                 .isInstanceOfSatisfying(InvalidPetitionException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("petitioners"));
-        assertThat(Petition.register("p", "d", "s", group(12, six.subList(0, 5)), CLERK, NOW).after().petitioners()).hasSize(5);
+        assertThat(Petition.register("p", NUMBER, School.unlisted("d", "s"), group(12, six.subList(0, 5)), CLERK, NOW, LegalClocks.national()).after().petitioners()).hasSize(5);
     }
 
     @Test
@@ -90,26 +106,36 @@ class PetitionTest {
     void routingMovesReceivedToRoutedOnceAndAReplayChangesNothing() {
         Petition petition = registered();
         PetitionRouted routed = routed(petition, "后勤处");
-        PetitionChange change = petition.applyRouting(routed, LegalLimits.NATIONAL_DEFAULTS, NOW.plusSeconds(1)).orElseThrow();
+        PetitionChange change = petition.applyRouting(routed, LegalClocks.national(), NOW.plusSeconds(1)).orElseThrow();
         Petition after = change.after();
+        PetitionStatusChanged event = (PetitionStatusChanged) change.events().get(0);
         assertThat(after.state()).isEqualTo(PetitionState.ROUTED);
         assertThat(after.subject()).isEqualTo(Subject.HYGIENE);
         assertThat(after.routing().department()).isEqualTo("后勤处");
-        assertThat(after.handling().dueBy()).isEqualTo(routed.deadlines().acceptBy());
+        assertThat(after.handling().dueBy()).as("counted on receipt (Monday 3月2日), not taken from routing")
+                .isEqualTo(Instant.parse("2026-03-17T16:00:00Z")).isNotEqualTo(routed.deadlines().acceptBy());
+        assertThat(event.dueBy()).isEqualTo(after.handling().dueBy());
+        assertThat(event.dueBasis().lastDay()).isEqualTo(java.time.LocalDate.parse("2026-03-17"));
         assertThat(after.history()).hasSize(2);
-        PetitionStatusChanged event = (PetitionStatusChanged) change.events().get(0);
         assertThat(event.from()).isEqualTo(PetitionState.RECEIVED);
         assertThat(event.to()).isEqualTo(PetitionState.ROUTED);
-        assertThat(after.applyRouting(routed, LegalLimits.NATIONAL_DEFAULTS, NOW.plusSeconds(2))).as("replay").isEmpty();
+        assertThat(after.applyRouting(routed, LegalClocks.national(), NOW.plusSeconds(2))).as("replay").isEmpty();
     }
 
     @Test
-    void aRevisedDecisionBeforeAcceptanceUpdatesTheRoutingWithoutANewStep() {
-        Petition routedOnce = registered().applyRouting(routed(registered(), "后勤处"), LegalLimits.NATIONAL_DEFAULTS, NOW).orElseThrow().after();
-        PetitionChange revised = routedOnce.applyRouting(routed(routedOnce, "办公室"), LegalLimits.NATIONAL_DEFAULTS, NOW).orElseThrow();
-        assertThat(revised.after().routing().department()).isEqualTo("办公室");
-        assertThat(revised.appended()).isEmpty();
+    void aRevisedDecisionBeforeAcceptanceUpdatesTheRoutingOnTheRecordWithoutANewStep() {
+        Petition routedOnce = registered().applyRouting(routed(registered(), "LOGISTICS"), LegalClocks.national(), NOW).orElseThrow().after();
+        PetitionChange revised = routedOnce.applyRouting(routed(routedOnce, "GENERAL_OFFICE"), LegalClocks.national(), NOW).orElseThrow();
+        assertThat(revised.after().routing().department()).isEqualTo("GENERAL_OFFICE");
+        assertThat(revised.after().state()).isEqualTo(PetitionState.ROUTED);
+        assertThat(revised.appended()).singleElement().satisfies(entry -> {
+            assertThat(entry.reason()).isEqualTo("改派至办公室，紧急程度：较大（Ⅲ级）（原为后勤处，较大（Ⅲ级））");
+            assertThat(entry.actorRole()).isEqualTo(Actor.ROUTING.roleName());
+        });
         assertThat(revised.events()).isEmpty();
+        PetitionChange same = revised.after().applyRouting(routed(revised.after(), "GENERAL_OFFICE"), LegalClocks.national(),
+                NOW).orElseThrow();
+        assertThat(same.appended()).as("the same decision again, under a new event id: nothing to record").isEmpty();
     }
 
     static PetitionRouted routed(Petition petition, String department) {

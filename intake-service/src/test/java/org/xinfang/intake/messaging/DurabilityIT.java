@@ -29,10 +29,12 @@ import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.Petition;
+import org.xinfang.intake.domain.School;
 import org.xinfang.intake.domain.PetitionChange;
 import org.xinfang.intake.domain.Petitioner;
 import org.xinfang.intake.domain.Registration;
 import org.xinfang.contracts.access.Role;
+import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
@@ -54,6 +56,9 @@ class DurabilityIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntakeTestSupport.infrastructure(registry, DurabilityIT.class);
     }
+
+    @Autowired
+    LegalTimes legalTimes;
 
     @Autowired
     WebTestClient http;
@@ -104,8 +109,10 @@ class DurabilityIT {
         Registration registration = new Registration(Channel.LETTER, Form.INDIVIDUAL, 1, false, false,
                 List.of(new Petitioner("赵某", null, null, null, Relation.PARENT)), null, "来信", "反映收费问题。", null,
                 null, Set.of());
-        PetitionChange change = Petition.register(id, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, registration,
-                new Actor("clerk-1", "Clerk One", Role.CLERK, null), now);
+        PetitionChange change = Petition.register(id, "东区一小〔2026〕9001号",
+                School.unlisted(IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL), registration,
+                new Actor("clerk-1", "Clerk One", Role.CLERK, null), now,
+                legalTimes.clockOf(IntakeTestSupport.DISTRICT).block(Duration.ofSeconds(5)));
         store.insert(change, null, now, Duration.ZERO).block(Duration.ofSeconds(5));
 
         IntakeTestSupport.await("the relay publishes the orphaned entry", RECOVERED_WITHIN,

@@ -102,6 +102,27 @@ class GateRegisterIT {
                 IntakeTestSupport.GROUP_PETITION.replace("VISIT", "PHONE")).expectStatus().isNotFound();
     }
 
+    @Test
+    void aDaysRegisterIsTheDistrictsDayNotUtcs() {
+        // 23:30 and 00:30 in Beijing, on either side of its midnight; both on 20 November in UTC.
+        String late = logArrivedAt("2026-11-20T15:30:00Z");
+        String early = logArrivedAt("2026-11-20T16:30:00Z");
+        http.get().uri("/api/v1/visits?date=2026-11-20").headers(h -> tenancy(h, Role.CLERK, IntakeTestSupport.SCHOOL))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + late + "')]").isNotEmpty()
+                .jsonPath("$[?(@.id == '" + early + "')]").isEmpty();
+        http.get().uri("/api/v1/visits?date=2026-11-21").headers(h -> tenancy(h, Role.CLERK, IntakeTestSupport.SCHOOL))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + early + "')]").isNotEmpty()
+                .jsonPath("$[?(@.id == '" + late + "')]").isEmpty();
+    }
+
+    private String logArrivedAt(String arrivedAt) {
+        return post("/api/v1/visits", Role.CLERK, IntakeTestSupport.SCHOOL,
+                "{\"kind\":\"VISIT\",\"purpose\":\"夜间来访\",\"arrivedAt\":\"" + arrivedAt + "\"}")
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+    }
+
     private WebTestClient.ResponseSpec post(String uri, Role role, String school, String body) {
         return http.post().uri(uri).headers(h -> tenancy(h, role, school))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

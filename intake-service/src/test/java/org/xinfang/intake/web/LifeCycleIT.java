@@ -52,8 +52,15 @@ class LifeCycleIT {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
         Instant acceptedAt = Instant.parse(accepted.get("handling").get("acceptedAt").asString());
-        assertThat(Instant.parse(accepted.get("dueBy").asString())).as("configured 20 days, not 60")
-                .isEqualTo(acceptedAt.plus(Duration.ofDays(20)));
+        JsonNode deadline = accepted.get("deadline");
+        assertThat(deadline.get("limit").asString()).as("configured 20 days, not 60").isEqualTo("20日");
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate lastDay = java.time.LocalDate.parse(deadline.get("lastDay").asString());
+        java.time.LocalDate acceptedDay = java.time.LocalDate.ofInstant(acceptedAt, beijing);
+        assertThat(lastDay).as("day 20 after acceptance, or the next working day after a holiday")
+                .isBetween(acceptedDay.plusDays(20), acceptedDay.plusDays(29));
+        assertThat(Instant.parse(accepted.get("dueBy").asString()))
+                .isEqualTo(lastDay.plusDays(1).atStartOfDay(beijing).toInstant());
 
         act(id, "accept", Role.DEPARTMENT_HANDLER, null).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -86,7 +93,7 @@ class LifeCycleIT {
         assertThat(extension.get("actorId").asString())
                 .isEqualTo(IntakeTestSupport.subjectOf(IntakeTestSupport.SCHOOL, Role.LEADER));
         assertThat(extension.get("actorRole").asString()).isEqualTo("LEADER");
-        assertThat(extension.get("reason").asString()).contains("7 day(s)").contains("需要调查取证");
+        assertThat(extension.get("reason").asString()).contains("延期 7 日").contains("需要调查取证");
         JsonNode acceptance = closed.get("history").get(2);
         assertThat(acceptance.get("actorId").asString()).isEqualTo(IntakeTestSupport.SCHOOL + "-logistics");
         assertThat(acceptance.get("actorRole").asString()).isEqualTo("DEPARTMENT_HANDLER");

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import com.mongodb.reactivestreams.client.MongoClient;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +33,7 @@ import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +56,12 @@ class PetitionListIT {
     }
 
     @Autowired
+    MongoClient mongo;
+
+    @Value("${xinfang.mongo.database}")
+    String database;
+
+    @Autowired
     WebTestClient http;
 
     @RegisterExtension
@@ -68,14 +79,25 @@ class PetitionListIT {
         for (int i = 0; i < 10; i++) {
             individuals.add(register(INDIVIDUAL_PHONE));
         }
-        // Three group petitions go to Logistics: one already overdue to accept, two due later.
-        route(groups.get(0), LOGISTICS, List.of(), Instant.now().minus(Duration.ofDays(1)));
-        route(groups.get(1), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(10)));
-        route(groups.get(2), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(5)));
-        // One individual petition goes to the General Office, with Logistics co-handling it.
-        route(individuals.get(0), OFFICE, List.of(LOGISTICS), Instant.now().plus(Duration.ofDays(5)));
+        // Three group petitions go to Logistics, one individual petition to the General Office with Logistics
+        // co-handling it. Routing's dates are ignored: intake counted the deadlines on receipt.
+        route(groups.get(0), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(90)));
+        route(groups.get(1), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(90)));
+        route(groups.get(2), LOGISTICS, List.of(), Instant.now().plus(Duration.ofDays(90)));
+        route(individuals.get(0), OFFICE, List.of(LOGISTICS), Instant.now().plus(Duration.ofDays(90)));
         IntakeTestSupport.await("four petitions routed", Duration.ofSeconds(20),
                 () -> list("state=ROUTED&limit=100").get("items").size() == 4);
+        // As if they had been received on other days: one already overdue to accept, two due later.
+        dueAt(groups.get(0), Instant.now().minus(Duration.ofDays(1)));
+        dueAt(groups.get(1), Instant.now().plus(Duration.ofDays(10)));
+        dueAt(groups.get(2), Instant.now().plus(Duration.ofDays(5)));
+    }
+
+    private void dueAt(String id, Instant due) {
+        java.util.Date at = java.util.Date.from(due);
+        Mono.from(mongo.getDatabase(database).getCollection("petitions", Document.class).updateOne(
+                new Document("_id", id), new Document("$set", new Document("dueBy", at).append("handling.dueBy", at)
+                        .append("handling.due.dueBy", at)))).block(Duration.ofSeconds(5));
     }
 
     @Test
@@ -115,7 +137,9 @@ class PetitionListIT {
         assertThat(ids("subject=HYGIENE&limit=100")).hasSize(4);
         assertThat(ids("overdue=true")).containsExactly(groups.get(0));
         assertThat(ids("overdue=false&limit=100")).hasSize(24);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // from and to are the district's days (the default rules' zone), not UTC's: between 16:00 and 24:00 UTC
+        // Beijing is already on the next day.
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         assertThat(ids("from=" + today + "&to=" + today + "&limit=100")).hasSize(25);
         assertThat(ids("to=" + today.minusDays(1))).isEmpty();
         assertThat(ids("from=" + today.plusDays(1))).isEmpty();

@@ -88,6 +88,19 @@ class RegistrationIT {
     }
 
     @Test
+    void aPhoneNumberTypedIntoTheDescriptionIsWarnedAboutNotRefused() {
+        String body = IntakeTestSupport.GROUP_PETITION.replaceFirst("\"description\":\"", "\"description\":\"联系人手机13912345678，");
+        JsonNode created = post(null, IntakeTestSupport.SCHOOL, body).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(created.get("warnings")).as(created.toString()).hasSize(1);
+        assertThat(created.get("warnings").get(0).get("field").asString()).isEqualTo("description");
+        assertThat(created.get("warnings").get(0).get("reason").asString()).startsWith("疑似含有电话号码");
+        JsonNode clean = post(null, IntakeTestSupport.SCHOOL, IntakeTestSupport.GROUP_PETITION).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(clean.has("warnings")).isFalse();
+    }
+
+    @Test
     void theRegistrantIsTheTokensSubjectInItsRole() {
         http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.DEPUTY_LEADER))
                 .header("X-District", "d-west").header("X-School", "s-west-01").header("X-Role", "CLERK")
