@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.vocabulary.Channel;
@@ -21,6 +22,9 @@ public final class Petitions {
     private Petitions() {
     }
 
+    /** What intake states on receipt; routing passes it on and never counts a deadline itself. */
+    public static final Deadlines INTAKE_DEADLINES = new Deadlines(Instant.parse("2030-01-15T16:00:00Z"), 60, 30);
+
     public static PetitionReceived received(Form form, int headcount, String title, String description, RiskSignal... signals) {
         return received(DISTRICT, SCHOOL, form, headcount, false, title, description, signals);
     }
@@ -31,7 +35,7 @@ public final class Petitions {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new PetitionReceived(EventMeta.forPetition(PetitionReceived.class, district, school, petitionId, now),
                 Channel.VISIT, form, headcount, escalated, false, List.of(Relation.PARENT), null, title, description,
-                "学校正门", now.minusSeconds(30), Set.of(signals));
+                "学校正门", now.minusSeconds(30), Set.of(signals), INTAKE_DEADLINES);
     }
 
     /** The walking skeleton's petition: twelve parents at the gate about the canteen. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -62,10 +61,8 @@ class RoutingIT {
         assertThat(routed.coDepartments()).containsExactly("GENERAL_OFFICE");
         assertThat(routed.level()).isEqualTo(EmergencyLevel.ELEVATED);
         assertThat(routed.ruleSetVersion()).isEqualTo("default-1");
-        assertThat(routed.deadlines().acceptBy()).isEqualTo(received.receivedAt().plus(15, ChronoUnit.DAYS));
-        assertThat(routed.deadlines().handleWithinDays()).isEqualTo(60);
-        assertThat(routed.deadlines().extensionMaxDays()).isEqualTo(30);
-        assertThat(routed.reasons()).anyMatch(r -> r.contains("食堂")).anyMatch(r -> r.contains("group of 12"));
+        assertThat(routed.deadlines()).as("intake's deadlines, passed on unchanged").isEqualTo(Petitions.INTAKE_DEADLINES);
+        assertThat(routed.reasons()).anyMatch(r -> r.contains("食堂")).anyMatch(r -> r.contains("集体访 12 人"));
 
         web.get().uri("/api/v1/routing/decisions/{id}", received.meta().petitionId())
                 .header(HttpHeaders.AUTHORIZATION, RoutingIntegrationSupport.school(Petitions.DISTRICT, Petitions.SCHOOL, Role.CLERK))
@@ -80,8 +77,21 @@ class RoutingIT {
                 .jsonPath("$.level").isEqualTo("ELEVATED")
                 .jsonPath("$.ruleSetVersion").isEqualTo("default-1")
                 .jsonPath("$.reasons").isNotEmpty()
-                .jsonPath("$.deadlines.acceptBy").exists()
+                .jsonPath("$.deadlines.acceptBy").isEqualTo("2030-01-15T16:00:00Z")
                 .jsonPath("$.deadlines.handleWithinDays").isEqualTo(60);
+    }
+
+    @Test
+    void aPetitionWhoseReceiptStatesNoDeadlinesIsRoutedAllTheSame() {
+        PetitionReceived stated = Petitions.canteenGroup();
+        PetitionReceived received = new PetitionReceived(stated.meta(), stated.channel(), stated.form(), stated.headcount(),
+                stated.escalated(), stated.anonymous(), stated.petitionerRelations(), stated.subject(), stated.title(),
+                stated.description(), stated.place(), stated.receivedAt(), stated.riskSignals());
+        tap.publish(Topics.PETITION_RECEIVED, received);
+        PetitionRouted routed = tap.awaitOne(Topics.PETITION_ROUTED,
+                r -> r.receivedEventId().equals(received.meta().eventId()), WAIT);
+        assertThat(routed.level()).isEqualTo(EmergencyLevel.ELEVATED);
+        assertThat(routed.deadlines()).as("routing counts none of its own").isNull();
     }
 
     @Test

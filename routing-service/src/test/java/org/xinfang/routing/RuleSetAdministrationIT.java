@@ -166,10 +166,12 @@ class RuleSetAdministrationIT {
                 .jsonPath("$.level").isEqualTo("CRITICAL")
                 .jsonPath("$.riskSignals[0]").isEqualTo("BLOCKING").jsonPath("$.riskSignals[1]").isEqualTo("VIOLENCE")
                 .jsonPath("$.ruleSetVersion").isEqualTo("default-1")
-                .jsonPath("$.deadlines.handleWithinDays").isEqualTo(60)
+                .jsonPath("$.deadlines").doesNotExist()
                 .jsonPath("$.reasons").value(v -> assertThat((List<?>) v)
-                        .anySatisfy(r -> assertThat(r.toString()).contains("'打人' denied by '没有'"))
-                        .anySatisfy(r -> assertThat(r.toString()).contains("'砸坏' → VIOLENCE")));
+                        .anySatisfy(r -> assertThat(r.toString()).startsWith("主题：教育收费（EDUCATION_FEES）")
+                                .contains("乱收费（标题·手设） +6"))
+                        .anySatisfy(r -> assertThat(r.toString()).isEqualTo("「打人」前有否定「没有」，不计"))
+                        .anySatisfy(r -> assertThat(r.toString()).contains("「砸坏」 → 打砸抢烧")));
         assertThat(decisions.count().block()).isEqualTo(before);
     }
 

@@ -2,7 +2,7 @@ package org.xinfang.routing.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xinfang.routing.domain.LegalLimits;
+import org.xinfang.routing.domain.EscalationRedecision;
 import org.xinfang.routing.domain.LevelRules;
 import org.xinfang.routing.domain.LevelThresholds;
 import org.xinfang.routing.domain.PetitionRouter;
@@ -15,11 +15,18 @@ class DomainConfig {
 
     @Bean
     PetitionRouter petitionRouter(RoutingSettings settings) {
+        return new PetitionRouter(SubjectClassifier.standard(), RiskDetector.standard(), levelRules(settings));
+    }
+
+    /** The same rules as on receipt: an escalation is decided as if its facts had been known then. */
+    @Bean
+    EscalationRedecision escalationRedecision(RoutingSettings settings) {
+        return new EscalationRedecision(levelRules(settings));
+    }
+
+    private static LevelRules levelRules(RoutingSettings settings) {
         RoutingSettings.Levels levels = settings.levels();
-        RoutingSettings.Limits limits = settings.limits();
-        return new PetitionRouter(SubjectClassifier.standard(), RiskDetector.standard(),
-                new LevelRules(new LevelThresholds(levels.elevatedFromHeadcount(), levels.highFromHeadcount(),
-                        levels.criticalFromHeadcount(), levels.escalated(), levels.blocking(), levels.media())),
-                new LegalLimits(limits.acceptWithinDays(), limits.handleWithinDays(), limits.extensionMaxDays()));
+        return new LevelRules(new LevelThresholds(levels.elevatedFromHeadcount(), levels.highFromHeadcount(),
+                levels.criticalFromHeadcount(), levels.escalated(), levels.blocking(), levels.media()));
     }
 }

@@ -24,37 +24,38 @@ public final class LevelRules {
         EmergencyLevel level = EmergencyLevel.ROUTINE;
         List<String> reasons = new ArrayList<>();
         if (form == Form.INDIVIDUAL && headcount < thresholds.elevatedFromHeadcount()) {
-            reasons.add("individual petition → ROUTINE");
+            reasons.add("个人信访 → " + EmergencyLevel.ROUTINE.chineseName());
         }
         if (headcount >= thresholds.criticalFromHeadcount()) {
-            level = raise(level, EmergencyLevel.CRITICAL, headcount + " people ≥ " + thresholds.criticalFromHeadcount(), reasons);
+            level = raise(level, EmergencyLevel.CRITICAL, headcount + " 人 ≥ " + thresholds.criticalFromHeadcount() + " 人", reasons);
         } else if (headcount >= thresholds.highFromHeadcount()) {
-            level = raise(level, EmergencyLevel.HIGH, "group of " + headcount + " ≥ " + thresholds.highFromHeadcount(), reasons);
+            level = raise(level, EmergencyLevel.HIGH, "集体访 " + headcount + " 人 ≥ " + thresholds.highFromHeadcount() + " 人", reasons);
         } else if (headcount >= thresholds.elevatedFromHeadcount()) {
-            level = raise(level, EmergencyLevel.ELEVATED, "group of " + headcount + " ≥ " + thresholds.elevatedFromHeadcount(), reasons);
+            level = raise(level, EmergencyLevel.ELEVATED, "集体访 " + headcount + " 人 ≥ " + thresholds.elevatedFromHeadcount() + " 人", reasons);
         } else if (form == Form.GROUP) {
-            reasons.add("group of " + headcount + " below " + thresholds.elevatedFromHeadcount() + " → ROUTINE");
+            reasons.add("集体访 " + headcount + " 人，不足 " + thresholds.elevatedFromHeadcount() + " 人 → "
+                    + EmergencyLevel.ROUTINE.chineseName());
         }
         if (escalated) {
-            level = raise(level, thresholds.escalatedLevel(), "escalated over the school's head", reasons);
+            level = raise(level, thresholds.escalatedLevel(), "越级上访", reasons);
         }
         if (signals.contains(RiskSignal.BLOCKING)) {
-            level = raise(level, thresholds.blockingLevel(), "blocking gates or classes", reasons);
+            level = raise(level, thresholds.blockingLevel(), "堵门或扰乱教学秩序", reasons);
         }
         if (signals.contains(RiskSignal.MEDIA_ATTENTION)) {
-            level = raise(level, thresholds.mediaLevel(), "media or online attention", reasons);
+            level = raise(level, thresholds.mediaLevel(), "媒体或网络关注", reasons);
         }
         if (signals.contains(RiskSignal.VIOLENCE)) {
-            level = raise(level, EmergencyLevel.CRITICAL, "violence (打砸抢烧): police and 综治 at once", reasons);
+            level = raise(level, EmergencyLevel.CRITICAL, "打砸抢烧：公安、综治部门立即到场", reasons);
         }
         if (signals.contains(RiskSignal.DANGER_TO_PEOPLE)) {
-            level = raise(level, EmergencyLevel.CRITICAL, "danger to people: police and 综治 at once", reasons);
+            level = raise(level, EmergencyLevel.CRITICAL, "危及人身安全：公安、综治部门立即到场", reasons);
         }
         return new Assessment(level, reasons);
     }
 
     private static EmergencyLevel raise(EmergencyLevel current, EmergencyLevel to, String why, List<String> reasons) {
-        reasons.add(why + " → " + to);
+        reasons.add(why + " → " + to.chineseName());
         return to.atLeast(current) ? to : current;
     }
 

@@ -2,45 +2,70 @@ package org.xinfang.routing.domain;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.routing.domain.reading.Clause;
+import org.xinfang.routing.domain.reading.Context;
+import org.xinfang.routing.domain.reading.Reader;
+import org.xinfang.routing.domain.reading.WordLexicon;
 
 /**
- * Infers a petition's subject from its title and description. Every affirmed phrase adds its weight to its subject
- * (twice over in the title, which names the matter more reliably than the story around it); a denied phrase ("不是
- * 收费问题") adds nothing. The highest score wins, ties go to the earlier subject in the priority list, and a best
- * score below the minimum means the text does not say enough: UNKNOWN, for the General Office.
+ * Infers a petition's subject from its segmented words. Every word of the lexicon found in the text adds its weight
+ * to its subject (twice over in the title, which names the matter more reliably than the story around it); a word
+ * denied in front ("不是收费问题") adds nothing. The highest score wins, ties go to the earlier subject in the priority
+ * list, and a best score below the minimum means the text does not say enough: UNKNOWN, for the General Office.
+ * The reasons list, in Chinese, the words that decided and their weights.
  */
 public final class SubjectClassifier {
 
     static final int TITLE_FACTOR = 2;
+    /** How many deciding words a reason quotes for one subject. */
+    private static final int QUOTED_WORDS = 8;
     /** {@code Subject.values()} copies the array on every call; this runs per petition, so keep one. */
     private static final Subject[] SUBJECTS = Subject.values();
 
-    private final PhraseIndex<Subject> index;
-    private final int[] priorityRank = new int[Subject.values().length];
+    private final Reader reader;
+    private final WordLexicon<Subject> lexicon;
+    private final List<Subject> priority;
+    private final int[] priorityRank = new int[SUBJECTS.length];
     private final int minimumScore;
 
-    public SubjectClassifier(List<Phrase<Subject>> phrases, List<Subject> priority, int minimumScore) {
-        this.index = new PhraseIndex<>(phrases, Negation.standard());
+    public SubjectClassifier(Reader reader, WordLexicon<Subject> lexicon, List<Subject> priority, int minimumScore) {
+        this.reader = reader;
+        this.lexicon = lexicon;
+        this.priority = List.copyOf(priority);
         this.minimumScore = minimumScore;
-        for (Subject s : Subject.values()) {
+        List<String> whole = new java.util.ArrayList<>();
+        for (String text : lexicon.texts()) {
+            if (text.length() >= 3) {
+                whole.add(text);
+            }
+        }
+        reader.segmenter().know(whole);
+        for (Subject s : SUBJECTS) {
             int rank = priority.indexOf(s);
             priorityRank[s.ordinal()] = rank < 0 ? Integer.MAX_VALUE : rank;
         }
     }
 
-    /** The default phrase rules and priority, with a minimum score of 2 (one strong phrase, or a weak one in the title). */
+    /** The standard words (set by hand and learned) and priority, with a minimum score of 2. */
     public static SubjectClassifier standard() {
-        return new SubjectClassifier(SubjectPhrases.defaults(), SubjectPhrases.PRIORITY, 2);
+        return Holder.STANDARD;
+    }
+
+    /** This classifier with a rule set's own words added (a district's place names, slang, a school's departments). */
+    public SubjectClassifier withWords(WordLexicon<Subject> extra) {
+        return new SubjectClassifier(reader, new WordLexicon<Subject>().addAll(lexicon).addAll(extra), priority, minimumScore);
     }
 
     public Classification classify(String title, String description) {
         int[] scores = new int[SUBJECTS.length];
-        List<String> reasons = new ArrayList<>();
-        score(title, TITLE_FACTOR, "title", scores, reasons);
-        score(description, 1, "description", scores, reasons);
+        List<Contribution> because = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
+        score(title, TITLE_FACTOR, scores, because, denied);
+        score(description, 1, scores, because, denied);
 
         Subject best = leader(scores, null);
         int bestScore = best == null ? 0 : scores[best.ordinal()];
@@ -52,20 +77,59 @@ public final class SubjectClassifier {
                 scoreMap.put(s, scores[s.ordinal()]);
             }
         }
+        List<String> reasons = new ArrayList<>(denied);
         if (bestScore < minimumScore) {
             reasons.add(bestScore == 0
-                    ? "no subject phrase found → UNKNOWN"
-                    : "best score " + bestScore + " for " + best + " is below " + minimumScore + " → UNKNOWN");
+                    ? "主题：没有找到说明主题的词 → 未分类（UNKNOWN）"
+                    : "主题：最高分 " + bestScore + "（" + name(best) + "，" + words(because, best) + "）低于 "
+                    + minimumScore + " → 未分类（UNKNOWN）");
             return new Classification(Subject.UNKNOWN, scoreMap, reasons);
         }
-        if (runnerUp != null && runnerUpScore == bestScore) {
-            reasons.add("tie " + best + " " + bestScore + " = " + runnerUp + " " + runnerUpScore + " → " + best + " by priority");
-        } else if (runnerUp != null) {
-            reasons.add("subject " + best + " scored " + bestScore + ", ahead of " + runnerUp + " " + runnerUpScore);
+        String lead = "主题：" + name(best) + " " + bestScore + " 分，依据 " + words(because, best);
+        if (runnerUp == null) {
+            reasons.add(lead);
+        } else if (runnerUpScore == bestScore) {
+            reasons.add(lead + "；与" + name(runnerUp) + "同分（" + words(because, runnerUp) + "），按优先次序取"
+                    + best.chineseName());
         } else {
-            reasons.add("subject " + best + " scored " + bestScore);
+            reasons.add(lead + "；其次" + name(runnerUp) + " " + runnerUpScore + " 分（" + words(because, runnerUp) + "）");
         }
         return new Classification(best, scoreMap, reasons);
+    }
+
+    private static String name(Subject s) {
+        return s.chineseName() + "（" + s.name() + "）";
+    }
+
+    /** One word's weight added to a subject; labelled only for the subjects a reason quotes. */
+    private record Contribution(Subject subject, String text, boolean title, String source, int added) {
+
+        String label() {
+            return text + "（" + (title ? "标题·" : "") + source + "）";
+        }
+    }
+
+    /** "补习班 +6、补课 +1": the words that gave a subject its score, strongest first. */
+    private static String words(List<Contribution> because, Subject subject) {
+        Map<String, Integer> contributions = new LinkedHashMap<>();
+        for (Contribution c : because) {
+            if (c.subject() == subject) {
+                contributions.merge(c.label(), c.added(), Integer::sum);
+            }
+        }
+        if (contributions.isEmpty()) {
+            return "无";
+        }
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(contributions.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(QUOTED_WORDS, sorted.size()); i++) {
+            out.append(i == 0 ? "" : "、").append(sorted.get(i).getKey()).append(" +").append(sorted.get(i).getValue());
+        }
+        if (sorted.size() > QUOTED_WORDS) {
+            out.append(" 等 ").append(sorted.size()).append(" 个词");
+        }
+        return out.toString();
     }
 
     /** The highest-scoring subject other than {@code except}, ties to the higher priority; null when none scored. */
@@ -84,28 +148,37 @@ public final class SubjectClassifier {
         return leader;
     }
 
-    private void score(String text, int factor, String where, int[] scores, List<String> reasons) {
-        if (text == null || text.isEmpty()) {
+    private void score(String text, int factor, int[] scores, List<Contribution> because, List<String> denied) {
+        if (text == null || text.isBlank()) {
             return;
         }
-        for (PhraseHit<Subject> hit : index.find(text)) {
-            Phrase<Subject> phrase = hit.phrase();
-            if (hit.negated()) {
-                reasons.add("ignored '" + phrase.text() + "' in " + where + ": denied by '" + hit.negatedBy() + "'");
-            } else {
-                int added = phrase.weight() * factor;
-                scores[phrase.meaning().ordinal()] += added;
-                reasons.add("matched '" + phrase.text() + "' in " + where + " → " + phrase.meaning() + " +" + added);
+        for (Clause clause : reader.read(text).clauses()) {
+            for (WordLexicon.Match<Subject> match : lexicon.find(clause)) {
+                String cue = Context.topicNegation(clause, match.first());
+                if (cue != null) {
+                    denied.add("主题：「" + match.text() + "」前有否定「" + cue + "」，不计");
+                    continue;
+                }
+                for (WordLexicon.Sense<Subject> sense : match.senses()) {
+                    int added = sense.weight() * factor;
+                    scores[sense.meaning().ordinal()] += added;
+                    because.add(new Contribution(sense.meaning(), match.text(), factor > 1, sense.source(), added));
+                }
             }
         }
     }
 
-    /** The inferred subject, every subject's score (non-zero only) and the reasons, in the order they were found. */
+    /** The inferred subject, every subject's score (non-zero only) and the reasons. */
     public record Classification(Subject subject, Map<Subject, Integer> scores, List<String> reasons) {
 
         public Classification {
             scores = Map.copyOf(scores);
             reasons = List.copyOf(reasons);
         }
+    }
+
+    private static final class Holder {
+        private static final SubjectClassifier STANDARD =
+                new SubjectClassifier(Reader.standard(), SubjectPhrases.lexicon(), SubjectPhrases.PRIORITY, 2);
     }
 }

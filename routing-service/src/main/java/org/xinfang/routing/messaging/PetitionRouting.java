@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
+import org.xinfang.contracts.event.Situation;
 import org.xinfang.routing.domain.PetitionFacts;
 import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RoutingDecision;
@@ -76,7 +77,7 @@ class PetitionRouting {
      * loop publishes the decision once more under the same event id, which consumers deduplicate.
      */
     private void markPublished(List<PetitionRouted> routed) {
-        List<String> ids = routed.stream().map(PetitionRouted::receivedEventId).toList();
+        List<String> ids = routed.stream().map(PetitionRouted::causeEventId).toList();
         timers.timed("mark-published", decisions.markPublished(ids, clock.instant()))
                 .subscribe(done -> { }, e -> log.warn("publication of {} routed events not marked, recovery will re-publish them: {}",
                         ids.size(), e.toString()));
@@ -88,7 +89,8 @@ class PetitionRouting {
             RoutingDecision decision = router.route(facts(received), rules);
             return new PetitionRouted(EventMeta.derivedFrom(meta, PetitionRouted.class, DERIVATION, clock.instant()),
                     meta.eventId(), decision.subject(), decision.department(), decision.coDepartments(), decision.level(),
-                    decision.reasons(), decision.ruleSetVersion(), decision.deadlines());
+                    decision.reasons(), decision.ruleSetVersion(), received.deadlines(),
+                    Situation.of(received, decision.riskSignals()));
         });
     }
 

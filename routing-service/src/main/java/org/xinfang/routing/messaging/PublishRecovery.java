@@ -39,7 +39,7 @@ class PublishRecovery {
     void republishUnconfirmed() {
         Long recovered = decisions.unpublishedBefore(clock.instant().minus(grace), batch)
                 .concatMap(routed -> publisher.publish(routed)
-                        .then(decisions.markPublished(routed.receivedEventId(), clock.instant()))
+                        .then(decisions.markPublished(routed.causeEventId(), clock.instant()))
                         .thenReturn(routed))
                 .count()
                 .onErrorResume(e -> {

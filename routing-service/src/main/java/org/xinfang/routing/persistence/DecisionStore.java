@@ -24,13 +24,14 @@ import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.json.EventJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.xinfang.kit.store.IndexDeclaration;
 
 /**
  * Routing decisions, one document per received event: the document id is the received event's id, so a second
  * decision for a redelivered event is refused by the store itself (no transaction needed). The routed event is kept
  * exactly as first published, so a re-publication carries the same event id and content.
  */
-public final class DecisionStore {
+public final class DecisionStore implements IndexDeclaration {
 
     static final String ID = "_id";
     static final String PETITION_ID = "petitionId";
@@ -51,6 +52,7 @@ public final class DecisionStore {
         this.decisions = decisions;
     }
 
+    @Override
     public Mono<Void> ensureIndexes() {
         return Flux.concat(
                         decisions.createIndex(Indexes.compoundIndex(Indexes.ascending(PETITION_ID), Indexes.descending(DECIDED_AT)),
@@ -67,7 +69,7 @@ public final class DecisionStore {
     public Mono<PetitionRouted> decideOnce(PetitionRouted routed) {
         return Mono.from(decisions.insertOne(document(routed)))
                 .thenReturn(routed)
-                .onErrorResume(DecisionStore::isDuplicate, e -> byReceivedEvent(routed.receivedEventId()));
+                .onErrorResume(DecisionStore::isDuplicate, e -> byReceivedEvent(routed.causeEventId()));
     }
 
     /**
@@ -90,22 +92,23 @@ public final class DecisionStore {
     private Mono<List<PetitionRouted>> standing(List<PetitionRouted> candidates, MongoBulkWriteException refused) {
         Set<String> lost = new HashSet<>();
         for (BulkWriteError error : refused.getWriteErrors()) {
-            lost.add(candidates.get(error.getIndex()).receivedEventId());
+            lost.add(candidates.get(error.getIndex()).causeEventId());
         }
         return Flux.from(decisions.find(Filters.in(ID, lost)))
                 .collectMap(doc -> doc.getString(ID), DecisionStore::event)
                 .map(stored -> {
                     List<PetitionRouted> result = new ArrayList<>(candidates.size());
                     for (PetitionRouted candidate : candidates) {
-                        result.add(lost.contains(candidate.receivedEventId())
-                                ? stored.get(candidate.receivedEventId()) : candidate);
+                        result.add(lost.contains(candidate.causeEventId())
+                                ? stored.get(candidate.causeEventId()) : candidate);
                     }
                     return result;
                 });
     }
 
     private static Document document(PetitionRouted routed) {
-        return new Document(ID, routed.receivedEventId())
+        // One decision per cause: the received event, or the escalation routing decided again on.
+        return new Document(ID, routed.causeEventId())
                 .append(PETITION_ID, routed.meta().petitionId())
                 .append(DISTRICT, routed.meta().district())
                 .append(SCHOOL, routed.meta().school())
@@ -118,6 +121,7 @@ public final class DecisionStore {
                 .append(EVENT, new String(EventJson.write(routed), StandardCharsets.UTF_8));
     }
 
+    /** The decision answering one cause: a received event, or an escalation. */
     public Mono<PetitionRouted> byReceivedEvent(String receivedEventId) {
         return Mono.from(decisions.find(Filters.eq(ID, receivedEventId)).first()).map(DecisionStore::event);
     }

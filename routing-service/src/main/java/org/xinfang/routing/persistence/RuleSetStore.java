@@ -23,6 +23,7 @@ import org.xinfang.routing.domain.RuleScope;
 import org.xinfang.routing.domain.RuleSet;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.xinfang.kit.store.IndexDeclaration;
 
 /**
  * Rule sets as immutable versioned documents, one per (scope, version); the document id makes a version unique,
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * and what changed against the version before: the history of versions is the audit trail, written in the same
  * single-document write as the change itself.
  */
-public final class RuleSetStore {
+public final class RuleSetStore implements IndexDeclaration {
 
     static final String SCOPE = "scope";
     static final String DISTRICT = "district";
@@ -64,6 +65,7 @@ public final class RuleSetStore {
     private record Cached(RuleSet ruleSet, long readAtNanos) {
     }
 
+    @Override
     public Mono<Void> ensureIndexes() {
         return Mono.from(ruleSets.createIndex(Indexes.compoundIndex(Indexes.ascending(SCOPE), Indexes.descending(VERSION)),
                 new IndexOptions().name("by-scope"))).then();

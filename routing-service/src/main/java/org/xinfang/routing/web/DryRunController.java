@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.contracts.access.Caller;
-import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.routing.domain.PetitionRouter;
@@ -45,13 +44,13 @@ class DryRunController {
     }
 
     record DryRunView(Subject subject, String department, List<String> coDepartments, EmergencyLevel level,
-                      Set<String> riskSignals, List<String> reasons, String ruleSetVersion, Deadlines deadlines) {
+                      Set<String> riskSignals, List<String> reasons, String ruleSetVersion) {
 
         static DryRunView of(RoutingDecision d) {
             Set<String> signals = new TreeSet<>();
             d.riskSignals().forEach(s -> signals.add(s.name()));
             return new DryRunView(d.subject(), d.department(), d.coDepartments(), d.level(), signals, d.reasons(),
-                    d.ruleSetVersion(), d.deadlines());
+                    d.ruleSetVersion());
         }
     }
 }

@@ -54,7 +54,7 @@ class LevelRulesTest {
     void aLowerRuleNeverLowersAHigherOne() {
         LevelRules.Assessment a = rules.assess(Form.GROUP, 150, true, Set.of(RiskSignal.BLOCKING));
         assertThat(a.level()).isEqualTo(CRITICAL);
-        assertThat(a.reasons()).anyMatch(r -> r.contains("150 people ≥ 100")).anyMatch(r -> r.contains("escalated"));
+        assertThat(a.reasons()).anyMatch(r -> r.contains("150 人 ≥ 100 人")).anyMatch(r -> r.contains("越级上访"));
     }
 
     @Test
