@@ -58,7 +58,7 @@ public abstract class ServiceIT {
         // Retries fast enough for a test to watch a receiver fail, recover, or be given up on.
         registry.add("xinfang.notification.delivery.first-backoff", () -> "PT0.1S");
         registry.add("xinfang.notification.delivery.max-attempts", () -> "4");
-        registry.add("xinfang.notification.webhook.secret", () -> "test-secret");
+        registry.add("xinfang.notification.webhooks.signing-secret", () -> "test-secret");
         // A short grouping window, so tests of non-critical deliveries wait seconds, not the default half minute.
         registry.add("xinfang.notification.noise.group-wait", () -> "PT2S");
         registry.add("xinfang.notification.sms.gateway-url", () -> RECEIVER.url("/sms-gateway"));

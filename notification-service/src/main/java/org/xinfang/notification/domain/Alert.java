@@ -24,6 +24,7 @@ public record Alert(
         RecipientRole recipientRole,
         String department,
         String summary,
+        String details,
         AlertState state,
         int step,
         RecipientRole currentRole,
@@ -38,6 +39,6 @@ public record Alert(
 
     public Alert acknowledged(String by, String role, Instant at) {
         return new Alert(alertId, incidentId, causeEventId, district, school, petitionId, kind, level, recipientRole,
-                department, summary, AlertState.ACKNOWLEDGED, step, currentRole, raisedAt, by, role, at);
+                department, summary, details, AlertState.ACKNOWLEDGED, step, currentRole, raisedAt, by, role, at);
     }
 }

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
+import org.xinfang.contracts.vocabulary.Form;
 
 /**
  * Which alerts each emergency level raises. The default is the school's plan: for a group or escalated petition ask
  * the leader to activate the plan and tell the responsible departments; for violence or danger to people alert
- * police, the principal and the bureau at once and ask the leader to confirm afterwards.
+ * police, the principal and the bureau at once and ask the leader to confirm afterwards. Whatever the configured
+ * rules, a group at the high level or above (30 or more people, or escalated: the plan's 五.1, "for major group
+ * petitions the leaders command on the scene") reaches the principal at once, not only through the escalation chain.
  */
 public final class AlertPolicy {
 
@@ -65,6 +68,15 @@ public final class AlertPolicy {
                 planned.add(new PlannedAlert(rule.kind(), rule.role(), null));
             }
         }
+        if (principalCommandsOnScene(petition) && planned.stream().noneMatch(p -> p.role() == RecipientRole.PRINCIPAL)) {
+            planned.add(new PlannedAlert(AlertKind.PRINCIPAL_ALERT, RecipientRole.PRINCIPAL, null));
+        }
         return planned.stream().distinct().toList();
+    }
+
+    /** The plan's 五.1: a group at the high level has the principal on the scene. */
+    static boolean principalCommandsOnScene(RoutedPetition petition) {
+        return petition.level().atLeast(EmergencyLevel.HIGH) && petition.situation() != null
+                && petition.situation().form() == Form.GROUP;
     }
 }

@@ -8,6 +8,7 @@ import org.xinfang.contracts.vocabulary.EmergencyLevel;
  * One emergency in the sense of the plan: a petition serious enough to ask for the plan's activation. One per
  * petition, whatever number of routing decisions it receives.
  *
+ * @param caption the school and number people name the petition by (东区第一小学 东区一小〔2026〕17号)
  * @param actedBeforeApproval whether the first alerts went out before the leader approved (critical incidents)
  */
 public record Incident(
@@ -15,6 +16,7 @@ public record Incident(
         String district,
         String school,
         String petitionId,
+        String caption,
         EmergencyLevel level,
         String department,
         List<String> coDepartments,

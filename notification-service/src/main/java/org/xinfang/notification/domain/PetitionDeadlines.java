@@ -12,11 +12,12 @@ import org.xinfang.contracts.vocabulary.Subject;
  * @param acceptanceDone accepted or refused: the acceptance limit no longer applies
  * @param handleDue when handling must be done (set on acceptance, moved by an extension); null before acceptance
  * @param handlingDone resolved, closed or refused: no limit applies any more
+ * @param caption the school and number people name the petition by
  */
 public record PetitionDeadlines(String petitionId, String district, String school, String department,
                                 EmergencyLevel level, Subject subject, Instant acceptBy, Integer handleWithinDays,
                                 Integer extensionMaxDays, boolean acceptanceDone, Instant handleDue,
-                                boolean handlingDone) {
+                                boolean handlingDone, String caption) {
 
     /** Whether a timer still speaks of a limit that holds: not met, and not moved by an extension. */
     public boolean stillDue(DeadlineTimer timer) {

@@ -2,6 +2,8 @@ package org.xinfang.notification.messaging;
 
 import java.time.Clock;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.notification.domain.Actor;
@@ -15,6 +17,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Acknowledgements {
+
+    private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
 
     /** What became of an acknowledgement. */
     public sealed interface Outcome {
@@ -42,8 +46,15 @@ public class Acknowledgements {
                 .flatMap(found -> alerts.acknowledge(alertId, by.subject(), by.role(), clock.instant())
                         .flatMap(acked -> escalator.stop(alertId)
                                 .then(publisher.send(EventPublisher.on(Topics.ALERT_ACKNOWLEDGED,
-                                        AlertEvents.acknowledged(acked))))
-                                .then(alerts.markAckPublished(alertId, clock.instant()))
+                                                AlertEvents.acknowledged(acked)))
+                                        .then(alerts.markAckPublished(alertId, clock.instant()))
+                                        // The acknowledgement is stored: with the broker away its event is left
+                                        // unmarked and PublishRecovery sends it, so the person is not told it failed.
+                                        .onErrorResume(e -> {
+                                            log.warn("acknowledgement of alert {} stored, its event left to the recovery: {}",
+                                                    alertId, e.toString());
+                                            return Mono.empty();
+                                        }))
                                 .thenReturn((Outcome) new Outcome.Acknowledged(acked)))
                         .switchIfEmpty(alerts.byId(alertId).map(Outcome.AlreadyAcknowledged::new)))
                 .defaultIfEmpty(new Outcome.NotFound());

@@ -67,12 +67,33 @@ public class AlertRaiser {
     public void onRouted(List<PetitionRouted> poll) {
         Instant now = clock.instant();
         List<AlertPlanner.Plan> plans = new ArrayList<>();
+        List<AlertPlanner.Plan> escalations = new ArrayList<>();
         for (PetitionRouted routed : poll) {
             RoutedPetition petition = new RoutedPetition(routed.meta().eventId(), routed.meta().district(),
                     routed.meta().school(), routed.meta().petitionId(), routed.subject(), routed.department(),
-                    routed.coDepartments(), routed.level());
+                    routed.coDepartments(), routed.level(), routed.situation(), routed.escalatedEventId());
+            if (petition.escalation()) {
+                // Who has been alerted already is read before planning: nobody is alerted twice for one incident.
+                List<Alert> raised = alerts.forPetition(petition.district(), petition.petitionId()).collectList()
+                        .block(STORE_TIMEOUT);
+                escalations.add(planner.planEscalation(petition, raised == null ? List.of() : raised, now));
+                continue;
+            }
             planner.plan(petition, now).ifPresentOrElse(plans::add, () ->
                     log.debug("petition {} at level {}: no alerts", petition.petitionId(), petition.level()));
+        }
+        if (!escalations.isEmpty()) {
+            // The incident is opened when the escalation is its first emergency, else raised to the new level.
+            List<AlertPlanner.Plan> opening = escalations.stream()
+                    .filter(p -> p.incident().level() != org.xinfang.contracts.vocabulary.EmergencyLevel.ROUTINE)
+                    .toList();
+            incidents.openAll(opening.stream().map(AlertPlanner.Plan::incident).toList())
+                    .thenMany(reactor.core.publisher.Flux.fromIterable(opening)
+                            .concatMap(p -> incidents.raise(p.incident())))
+                    .then().block(STORE_TIMEOUT);
+            escalations.stream().filter(p -> !p.alerts().isEmpty()).forEach(plans::add);
+            escalations.forEach(p -> log.info("petition {} escalated to level {}: {} new alerts for incident {}",
+                    p.incident().petitionId(), p.incident().level(), p.alerts().size(), p.incident().incidentId()));
         }
         if (plans.isEmpty()) {
             return;

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,12 +26,14 @@ import org.xinfang.notification.domain.DeadlineLimit;
 import org.xinfang.notification.domain.DeadlinePolicy;
 import org.xinfang.notification.domain.DeadlineTimer;
 import org.xinfang.notification.domain.PetitionDeadlines;
+import org.xinfang.notification.domain.PetitionWords;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.DeadlineStore;
 
 /**
- * Watches every routed petition's legal limits. Routing's decision sets the acceptance limit; acceptance sets the
- * handling limit, an extension moves it; refusal, resolution and closing end them. Each limit has two stored timers
+ * Watches every routed petition's legal limits, as intake counted them: never counted here. The acceptance limit
+ * comes with routing's decision (a copy of what intake stated on receipt); acceptance states the handling limit, an
+ * extension moves it; refusal, resolution and closing end them. A step that states no limit sets none. Each limit has two stored timers
  * (a warning to the department ahead of it, the lapse to the General Office at it). A due timer is claimed by one
  * instance, checked against the petition's standing (met or moved limits are cancelled, not fired), and raises its
  * alert through the same path as every alert: stored once under a derived id, delivered, published.
@@ -50,20 +53,19 @@ public class DeadlineWatch {
     private final List<AlertListener> listeners;
     private final Clock clock;
     private final Duration claimLease;
-    private final int defaultHandleDays;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<DeadlineLimit, AtomicLong> overdue = new EnumMap<>(DeadlineLimit.class);
 
     DeadlineWatch(DeadlineStore deadlines, DeadlineWatchSettings settings, AlertStore alerts, EventPublisher publisher,
-                  List<AlertListener> listeners, Clock clock, MeterRegistry meters) {
+                  List<AlertListener> listeners, Clock clock, MeterRegistry meters,
+                  @Value("${xinfang.notification.zone:Asia/Shanghai}") ZoneId zone) {
         this.deadlines = deadlines;
-        this.policy = new DeadlinePolicy(settings.acceptanceWarningLead(), settings.handlingWarningLead());
+        this.policy = new DeadlinePolicy(settings.acceptanceReminders(), settings.handlingReminders(), zone);
         this.alerts = alerts;
         this.publisher = publisher;
         this.listeners = listeners;
         this.clock = clock;
         this.claimLease = settings.claimLease();
-        this.defaultHandleDays = settings.handleWithinDays();
         for (DeadlineLimit limit : DeadlineLimit.values()) {
             AtomicLong count = new AtomicLong();
             overdue.put(limit, count);
@@ -101,10 +103,14 @@ public class DeadlineWatch {
         for (PetitionRouted routed : poll) {
             var d = routed.deadlines();
             standings.add(new PetitionDeadlines(routed.meta().petitionId(), routed.meta().district(),
-                    routed.meta().school(), routed.department(), routed.level(), routed.subject(), d.acceptBy(),
-                    d.handleWithinDays(), d.extensionMaxDays(), false, null, false));
-            timers.addAll(policy.timersFor(routed.meta().petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
-                    routed.meta().eventId(), now));
+                    routed.meta().school(), routed.department(), routed.level(), routed.subject(),
+                    d == null ? null : d.acceptBy(), d == null ? null : d.handleWithinDays(),
+                    d == null ? null : d.extensionMaxDays(), false, null, false,
+                    PetitionWords.caption(routed.situation())));
+            if (d != null) {
+                timers.addAll(policy.timersFor(routed.meta().petitionId(), DeadlineLimit.ACCEPTANCE, d.acceptBy(),
+                        routed.meta().eventId(), now));
+            }
         }
         deadlines.routedAll(standings, timers).block(TIMEOUT);
     }
@@ -115,24 +121,21 @@ public class DeadlineWatch {
         String cause = change.meta().eventId();
         switch (change.to()) {
             case ACCEPTED -> {
-                PetitionDeadlines known = deadlines.byId(petitionId).block(TIMEOUT);
-                int days = known != null && known.handleWithinDays() != null ? known.handleWithinDays() : defaultHandleDays;
-                Instant due = change.dueBy() != null ? change.dueBy()
-                        : change.meta().occurredAt().plus(Duration.ofDays(days));
+                Instant due = change.dueBy();
+                if (due == null) {
+                    log.warn("acceptance of petition {} states no handling limit: none watched", petitionId);
+                    deadlines.cancelPending(petitionId, List.of(DeadlineLimit.ACCEPTANCE)).block(TIMEOUT);
+                    return;
+                }
                 deadlines.accepted(petitionId, due).block(TIMEOUT);
                 deadlines.cancelPending(petitionId, List.of(DeadlineLimit.ACCEPTANCE)).block(TIMEOUT);
                 deadlines.schedule(policy.timersFor(petitionId, DeadlineLimit.HANDLING, due, cause, clock.instant()))
                         .block(TIMEOUT);
             }
             case EXTENDED -> {
-                PetitionDeadlines known = deadlines.byId(petitionId).block(TIMEOUT);
                 Instant due = change.dueBy();
-                if (due == null && known != null && known.handleDue() != null) {
-                    int days = known.extensionMaxDays() != null ? known.extensionMaxDays() : 30;
-                    due = known.handleDue().plus(Duration.ofDays(days));
-                }
                 if (due == null) {
-                    log.warn("extension of petition {} without a new due time and no known limit: ignored", petitionId);
+                    log.warn("extension of petition {} states no new limit: ignored", petitionId);
                     return;
                 }
                 deadlines.extended(petitionId, due).block(TIMEOUT);
@@ -169,16 +172,16 @@ public class DeadlineWatch {
             deadlines.finish(timer.timerId(), false, now).block(TIMEOUT);
             return false;
         }
-        Alert alert = policy.alertFor(timer, standing, now);
-        alerts.insertNew(List.of(alert)).block(TIMEOUT);
-        listeners.forEach(l -> l.alertsStored(List.of(alert)));
+        List<Alert> raised = policy.alertsFor(timer, standing, now);
+        alerts.insertNew(raised).block(TIMEOUT);
+        listeners.forEach(l -> l.alertsStored(raised));
         List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
-        events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert)));
+        raised.forEach(alert -> events.add(EventPublisher.on(Topics.ALERT_RAISED, AlertEvents.raised(alert))));
         publisher.publishAll(events);
-        alerts.markPublished(List.of(alert.alertId()), now).block(TIMEOUT);
+        alerts.markPublished(raised.stream().map(Alert::alertId).toList(), now).block(TIMEOUT);
         deadlines.finish(timer.timerId(), true, now).block(TIMEOUT);
-        log.info("petition {}: {} {} for the {} limit of {}", timer.petitionId(), alert.kind(), alert.recipientRole(),
-                timer.limit(), timer.limitAt());
+        log.info("petition {}: {} to {} for the {} limit of {}", timer.petitionId(), timer.kind(),
+                raised.stream().map(a -> a.recipientRole().name()).toList(), timer.limit(), timer.limitAt());
         return true;
     }
 

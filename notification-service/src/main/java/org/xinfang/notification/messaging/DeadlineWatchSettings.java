@@ -1,24 +1,25 @@
 package org.xinfang.notification.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * When departments are warned ahead of the legal limits, as configuration.
+ * When the department and the leader are reminded ahead of the legal limits, as configuration.
  *
- * @param acceptanceWarningLead how long before the acceptance limit the department is warned (default 3 days)
- * @param handlingWarningLead how long before the handling limit the department is warned (default 7 days)
- * @param handleWithinDays the handling limit when routing's decision for the petition was not seen (default 60)
+ * @param acceptanceReminders how long before the acceptance limit each reminder goes out (default 3 days and 1 day)
+ * @param handlingReminders how long before the handling limit each reminder goes out (default 3 days and 1 day)
  * @param claimLease how long a claimed timer may stay unfired before another instance takes it over
  */
 @ConfigurationProperties("xinfang.notification.deadlines")
-record DeadlineWatchSettings(Duration acceptanceWarningLead, Duration handlingWarningLead, Integer handleWithinDays,
+record DeadlineWatchSettings(List<Duration> acceptanceReminders, List<Duration> handlingReminders,
                              Duration claimLease) {
 
+    private static final List<Duration> PLAN = List.of(Duration.ofDays(3), Duration.ofDays(1));
+
     DeadlineWatchSettings {
-        acceptanceWarningLead = acceptanceWarningLead == null ? Duration.ofDays(3) : acceptanceWarningLead;
-        handlingWarningLead = handlingWarningLead == null ? Duration.ofDays(7) : handlingWarningLead;
-        handleWithinDays = handleWithinDays == null ? 60 : handleWithinDays;
+        acceptanceReminders = acceptanceReminders == null ? PLAN : List.copyOf(acceptanceReminders);
+        handlingReminders = handlingReminders == null ? PLAN : List.copyOf(handlingReminders);
         claimLease = claimLease == null ? Duration.ofMinutes(1) : claimLease;
     }
 }

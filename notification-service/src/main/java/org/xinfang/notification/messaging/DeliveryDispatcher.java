@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,9 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         }
     }
 
+    /** The district's zone: messages date their alerts in it. */
+    private final ZoneId zone;
+
     DeliveryDispatcher(ContactStore contacts, DeliveryStore deliveries, AlertStore alerts, AlertStream stream,
                        SilenceStore silences, List<ChannelSender> senders, Clock clock,
                        @Value("${xinfang.notification.delivery.max-attempts:8}") int maxAttempts,
@@ -84,7 +88,9 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                        @Value("${xinfang.notification.delivery.lease:PT2M}") Duration lease,
                        @Value("${xinfang.notification.noise.repeat-interval:PT30M}") Duration repeatInterval,
                        @Value("${xinfang.notification.noise.group-wait:PT30S}") Duration groupWait,
-                       DeliveryGroupStore groups, MeterRegistry meters) {
+                       DeliveryGroupStore groups, MeterRegistry meters,
+                       @Value("${xinfang.notification.zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.alerts = alerts;
@@ -300,8 +306,8 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         found.forEach(a -> byId.put(a.alertId(), a));
         Delivery first = members.get(0).delivery();
         boolean single = members.size() == 1 && byId.containsKey(first.alertId());
-        OutboundMessage message = single ? AlertMessage.of(first, byId.get(first.alertId()))
-                : AlertMessage.grouped(window.groupId(), members.stream().map(m -> m.delivery()).toList(), byId);
+        OutboundMessage message = single ? AlertMessage.of(first, byId.get(first.alertId()), zone)
+                : AlertMessage.grouped(window.groupId(), members.stream().map(m -> m.delivery()).toList(), byId, zone);
         String key = single ? first.deliveryId() : window.groupId();
         int attempts = window.attempts() + 1;
         return senders.get(Channel.valueOf(window.channel())).send(key, window.target(), message)
@@ -346,7 +352,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     /** One attempt, not blocking the caller; on failure the next is stored and scheduled. */
     private void attempt(Delivery delivery, Alert alert, int failedBefore) {
         ChannelSender sender = senders.get(delivery.channel());
-        sender.send(delivery.deliveryId(), delivery.target(), AlertMessage.of(delivery, alert))
+        sender.send(delivery.deliveryId(), delivery.target(), AlertMessage.of(delivery, alert, zone))
                 .doOnSuccess(sent -> count(delivery.channel(), Outcome.DELIVERED, 1))
                 .then(Mono.defer(() -> deliveries.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
                 .onErrorResume(e -> failed(delivery, failedBefore + 1, describe(e)))

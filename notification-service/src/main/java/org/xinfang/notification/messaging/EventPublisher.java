@@ -11,6 +11,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.contracts.topic.Topic;
+import org.xinfang.kit.messaging.BrokerUnavailableException;
 
 /** Publishes registry events keyed as the registry says (the petition id), and waits for the broker's acknowledgement. */
 @Component
@@ -43,7 +44,8 @@ public class EventPublisher {
 
     /** Sends without blocking a request thread; completes once the broker has it. */
     public reactor.core.publisher.Mono<Void> send(Outgoing<?> event) {
-        return reactor.core.publisher.Mono.fromFuture(() -> kafka.send(event.record())).timeout(SEND_TIMEOUT).then();
+        return reactor.core.publisher.Mono.fromFuture(() -> kafka.send(event.record())).timeout(SEND_TIMEOUT).then()
+                .onErrorMap(e -> new BrokerUnavailableException("the broker did not take " + event.topic().name(), e));
     }
 
 
@@ -54,7 +56,7 @@ public class EventPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publish failed", e);
+            throw new BrokerUnavailableException("publish failed", e);
         }
     }
 }

@@ -52,6 +52,11 @@ class RoutedPetitionConsumer {
         }
         // Alerts first: a critical alert must not wait for the deadline bookkeeping.
         raiser.onRouted(readable);
-        deadlines.onRouted(readable);
+        // A decision after an escalation changes how urgent a petition is, not its legal limits: those were set by
+        // the decision on receipt (and may have moved on since, with acceptance), so they are left as they stand.
+        List<PetitionRouted> onReceipt = readable.stream().filter(r -> !r.answersEscalation()).toList();
+        if (!onReceipt.isEmpty()) {
+            deadlines.onRouted(onReceipt);
+        }
     }
 }

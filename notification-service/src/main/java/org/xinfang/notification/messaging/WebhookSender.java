@@ -9,10 +9,13 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import java.util.Set;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.xinfang.kit.config.DevelopmentValues;
 import org.xinfang.notification.domain.Channel;
 import reactor.core.publisher.Mono;
 
@@ -32,8 +35,15 @@ class WebhookSender implements ChannelSender {
     private final Duration timeout;
     private final Clock clock;
 
-    WebhookSender(@Qualifier("webhookClient") WebClient client, @Value("${xinfang.notification.webhook.secret}") String secret,
-                  @Value("${xinfang.notification.webhook.timeout:PT5S}") Duration timeout, Clock clock) {
+    /** The local stack's secret, published in application.yml: refused under the kubernetes profile. */
+    static final String DEVELOPMENT_SECRET = "local-development-secret";
+
+    WebhookSender(@Qualifier("webhookClient") WebClient client,
+                  @Value("${xinfang.notification.webhooks.signing-secret:}") String secret,
+                  @Value("${xinfang.notification.webhook.timeout:PT5S}") Duration timeout, Clock clock,
+                  Environment environment) {
+        DevelopmentValues.refuseInCluster(environment, "XINFANG_NOTIFICATION_WEBHOOKS_SIGNINGSECRET", secret,
+                Set.of(DEVELOPMENT_SECRET), 32);
         this.client = client;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.timeout = timeout;

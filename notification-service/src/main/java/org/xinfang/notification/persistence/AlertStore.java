@@ -210,6 +210,7 @@ public class AlertStore implements IndexedStore {
                 .append("recipientRole", a.recipientRole().name())
                 .append("department", a.department())
                 .append("summary", a.summary())
+                .append("details", a.details())
                 .append("state", a.state().name())
                 .append("step", a.step())
                 .append("currentRole", a.currentRole().name())
@@ -225,7 +226,7 @@ public class AlertStore implements IndexedStore {
                 d.getString("district"), d.getString("school"), d.getString("petitionId"),
                 AlertKind.valueOf(d.getString("kind")), EmergencyLevel.valueOf(d.getString("level")),
                 RecipientRole.valueOf(d.getString("recipientRole")), d.getString("department"), d.getString("summary"),
-                AlertState.valueOf(d.getString("state")), d.getInteger("step", 0),
+                d.getString("details"), AlertState.valueOf(d.getString("state")), d.getInteger("step", 0),
                 RecipientRole.valueOf(d.getString("currentRole")), instant(d, "raisedAt"),
                 d.getString("acknowledgedBy"), d.getString("acknowledgedRole"), instant(d, "acknowledgedAt"));
     }

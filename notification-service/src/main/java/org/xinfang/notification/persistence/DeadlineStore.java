@@ -150,7 +150,7 @@ public class DeadlineStore implements IndexedStore {
                 Updates.set("department", routed.department()), Updates.set("level", routed.level().name()),
                 Updates.set("subject", routed.subject() == null ? null : routed.subject().name()),
                 Updates.set("acceptBy", date(routed.acceptBy())), Updates.set("handleWithinDays", routed.handleWithinDays()),
-                Updates.set("extensionMaxDays", routed.extensionMaxDays()));
+                Updates.set("extensionMaxDays", routed.extensionMaxDays()), Updates.set("caption", routed.caption()));
     }
 
     /** Accepted in time or not: the acceptance limit is met and handling is due at {@code handleDue}. */
@@ -267,6 +267,7 @@ public class DeadlineStore implements IndexedStore {
                 d.getString("department"), level == null ? null : EmergencyLevel.valueOf(level),
                 subject == null ? null : Subject.valueOf(subject), instant(d, "acceptBy"),
                 d.getInteger("handleWithinDays"), d.getInteger("extensionMaxDays"), d.getBoolean("acceptanceDone", false),
-                instant(d, "handleDue"), d.getBoolean("handlingDone", false));
+                instant(d, "handleDue"), d.getBoolean("handlingDone", false),
+                d.getString("caption") == null ? "信访事项（无编号）" : d.getString("caption"));
     }
 }

@@ -56,6 +56,21 @@ public class IncidentStore {
                 .onErrorResume(Documents::onlyDuplicates, e -> Mono.just(Documents.insertedDespite(e, batch.size())));
     }
 
+    /**
+     * An escalation on the spot raises the incident to its new level, never lowers it; from the level that acts
+     * before approval on, the incident says so. True if the incident changed.
+     */
+    public Mono<Boolean> raise(Incident escalated) {
+        List<String> lower = java.util.Arrays.stream(org.xinfang.contracts.vocabulary.EmergencyLevel.values())
+                .filter(l -> !l.atLeast(escalated.level())).map(Enum::name).toList();
+        var update = escalated.actedBeforeApproval()
+                ? Updates.combine(Updates.set("level", escalated.level().name()), Updates.set("actedBeforeApproval", true))
+                : Updates.set("level", escalated.level().name());
+        return Mono.from(incidents.updateOne(Filters.and(Filters.eq("_id", escalated.incidentId()),
+                        Filters.in("level", lower)), update))
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
     public Mono<Incident> byId(String incidentId) {
         return Mono.from(incidents.find(Filters.eq("_id", incidentId)).first()).map(IncidentStore::fromDocument);
     }
@@ -95,6 +110,7 @@ public class IncidentStore {
                 .append("district", i.district())
                 .append("school", i.school())
                 .append("petitionId", i.petitionId())
+                .append("caption", i.caption())
                 .append("level", i.level().name())
                 .append("department", i.department())
                 .append("coDepartments", i.coDepartments())
@@ -107,6 +123,7 @@ public class IncidentStore {
 
     static Incident fromDocument(Document d) {
         return new Incident(d.getString("_id"), d.getString("district"), d.getString("school"), d.getString("petitionId"),
+                d.getString("caption") == null ? "信访事项（无编号）" : d.getString("caption"),
                 EmergencyLevel.valueOf(d.getString("level")), d.getString("department"),
                 d.getList("coDepartments", String.class, List.of()),
                 Incident.Activation.valueOf(d.getString("activation")), d.getBoolean("actedBeforeApproval", false),

@@ -2,12 +2,16 @@ package org.xinfang.notification.persistence;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.xinfang.kit.store.IndexDeclaration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Creates every collection's indexes at start; creating an index that exists is a no-op. */
+/**
+ * Every collection's indexes, made by the kit's {@code IndexCreation} before the service reports ready (and again
+ * while the store is away at start); creating an index that exists is a no-op.
+ */
 @Component
-public class StoreIndexes {
+public class StoreIndexes implements IndexDeclaration {
 
     private final List<IndexedStore> stores;
 
@@ -15,7 +19,8 @@ public class StoreIndexes {
         this.stores = stores;
     }
 
-    public Mono<Void> create() {
+    @Override
+    public Mono<Void> ensureIndexes() {
         return Flux.fromIterable(stores).concatMap(IndexedStore::createIndexes).then();
     }
 }

@@ -28,6 +28,9 @@ final class AccessPolicy {
     enum Family {
         ALERTS("alerts are read and acknowledged by the school's clerk and leaders, the department addressed, and the bureau's duty office",
                 CLERK, LEADER, DEPUTY_LEADER, DEPARTMENT_HANDLER, BUREAU_DUTY_OFFICER),
+        ALERTS_ACK("alerts are acknowledged by their recipients and those their escalation chain reaches: the school's "
+                + "leaders, the department addressed, and the bureau's duty office",
+                LEADER, DEPUTY_LEADER, DEPARTMENT_HANDLER, BUREAU_DUTY_OFFICER),
         INCIDENTS_READ("incidents are read by the school's clerk and leaders and by the bureau",
                 LEADER, DEPUTY_LEADER, CLERK, BUREAU_DUTY_OFFICER, BUREAU_ANALYST),
         INCIDENTS_DECIDE("only the school's leader or deputy leader approves or declines the plan", LEADER, DEPUTY_LEADER),
@@ -37,7 +40,9 @@ final class AccessPolicy {
                 ADMINISTRATOR, LEADER, DEPUTY_LEADER),
         CONTACTS_CHANGE("contacts are changed by the district's administrators only", ADMINISTRATOR),
         SILENCES("silences are set by the school's leaders and the district's administrators",
-                LEADER, DEPUTY_LEADER, ADMINISTRATOR);
+                LEADER, DEPUTY_LEADER, ADMINISTRATOR),
+        SILENCES_READ("the record of silences is read by the school's leaders, the district's administrators and the "
+                + "bureau's duty office", LEADER, DEPUTY_LEADER, ADMINISTRATOR, BUREAU_DUTY_OFFICER);
 
         private final String refusal;
         private final List<Role> roles;
@@ -59,6 +64,11 @@ final class AccessPolicy {
     static Role actingRole(Caller caller, Family family) {
         return family.roles.stream().filter(caller::has).findFirst()
                 .orElseThrow(() -> ApiProblem.forbidden(family.refusal));
+    }
+
+    /** Whether the caller holds a role of this family, without refusing. */
+    static boolean may(Caller caller, Family family) {
+        return family.roles.stream().anyMatch(caller::has);
     }
 
     /** The caller as recorded in audit trails, acting in its role for this family (403 if it has none). */

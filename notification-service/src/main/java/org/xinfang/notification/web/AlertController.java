@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.contracts.access.Caller;
 import org.xinfang.notification.domain.Actor;
+import org.xinfang.notification.domain.EscalationPolicy;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.messaging.Acknowledgements;
 import org.xinfang.notification.messaging.AlertStream;
@@ -28,12 +29,15 @@ class AlertController {
     private final Acknowledgements acknowledgements;
     private final AlertStream stream;
     private final DeliveryStore deliveries;
+    private final EscalationPolicy escalation;
 
-    AlertController(AlertStore alerts, Acknowledgements acknowledgements, AlertStream stream, DeliveryStore deliveries) {
+    AlertController(AlertStore alerts, Acknowledgements acknowledgements, AlertStream stream, DeliveryStore deliveries,
+                    EscalationPolicy escalation) {
         this.alerts = alerts;
         this.acknowledgements = acknowledgements;
         this.stream = stream;
         this.deliveries = deliveries;
+        this.escalation = escalation;
     }
 
     /**
@@ -53,21 +57,38 @@ class AlertController {
                 Flux.merge(visible, heartbeat));
     }
 
-    /** Every delivery of an alert with its state: DELIVERED, PENDING (retrying) or DEAD (dead-lettered). */
+    /**
+     * Every delivery of an alert with its state: DELIVERED, PENDING (retrying) or DEAD (dead-lettered). Where it went
+     * and the receiver's own error are for those who may read contacts; everyone else sees them masked.
+     */
     @GetMapping("/{alertId}/deliveries")
     Flux<DeliveryStore.Tracked> deliveries(Caller caller, @PathVariable String alertId) {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
+        boolean seesTargets = AccessPolicy.may(caller, AccessPolicy.Family.CONTACTS_READ);
         return alerts.byId(alertId)
                 .filter(a -> AccessPolicy.reaches(caller, a))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no alert " + alertId)))
-                .flatMapMany(a -> deliveries.ofAlert(alertId));
+                .flatMapMany(a -> deliveries.ofAlert(alertId))
+                .map(t -> seesTargets ? t : DeliveryDisclosure.masked(t));
     }
 
-    /** The person answering takes responsibility; the escalation chain stops. A second acknowledgement is a 409. */
+    /**
+     * The person answering takes responsibility; the escalation chain stops. Only the alert's recipient, or someone
+     * its chain would reach later, may (403 for anyone else who sees it). A second acknowledgement is a 409.
+     */
     @PostMapping("/{alertId}/ack")
     Mono<AlertView> acknowledge(Caller caller, @PathVariable String alertId) {
-        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.ALERTS);
-        return acknowledgements.acknowledge(alertId, a -> AccessPolicy.reaches(caller, a), actor)
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.ALERTS_ACK);
+        return acknowledgements.acknowledge(alertId, a -> {
+                    if (!AccessPolicy.reaches(caller, a)) {
+                        return false;
+                    }
+                    if (!AcknowledgementAuthority.mayAcknowledge(caller, a, escalation.chainOf(a.school()))) {
+                        throw ApiProblem.forbidden("only the alert's recipient, or someone its escalation chain "
+                                + "reaches after them, acknowledges it; others add to the incident's timeline");
+                    }
+                    return true;
+                }, actor)
                 .map(outcome -> {
                     if (outcome instanceof Acknowledgements.Outcome.Acknowledged done) {
                         return AlertView.of(done.alert());

@@ -32,6 +32,7 @@ class SilenceController {
 
     /** A silence is a pause, not a switch-off: a week at most. */
     private static final Duration LONGEST = Duration.ofDays(7);
+    private static final Duration HISTORY = Duration.ofDays(30);
 
     private final SilenceStore silences;
     private final Clock clock;
@@ -65,6 +66,14 @@ class SilenceController {
         }
         AlertKind kind = parse(AlertKind.class, body.kind(), "kind");
         RecipientRole role = parse(RecipientRole.class, body.recipientRole(), "recipientRole");
+        if (role != null && Silence.OVERSIGHT.contains(role)) {
+            throw ApiProblem.invalid("recipientRole", "a school may not silence what goes to those who oversee it ("
+                    + role + ")");
+        }
+        if (kind != null && Silence.OVERSEEN.contains(kind)) {
+            throw ApiProblem.invalid("kind", "a school may not silence the report to the bureau or a lapsed legal limit ("
+                    + kind + ")");
+        }
         if (body.comment() != null && body.comment().length() > 500) {
             throw ApiProblem.invalid("comment", "at most 500 characters");
         }
@@ -73,7 +82,7 @@ class SilenceController {
         }
         Silence silence = new Silence(UUID.randomUUID().toString(), caller.district(), of, kind, role,
                 body.department() == null || body.department().isBlank() ? null : body.department().trim(), endsAt,
-                actor.subject(), body.comment());
+                actor.subject(), body.comment(), actor.role(), now, null, null, null);
         return silences.save(silence).thenReturn(silence);
     }
 
@@ -83,12 +92,24 @@ class SilenceController {
         return silences.activeAt(caller.district(), schoolOf(caller, school), clock.instant());
     }
 
-    /** Ends the silence now. */
+    /**
+     * Every silence of the last 30 days with who set and who ended it: the bureau's duty office sees every school of
+     * its district (a school's quiet is the bureau's business), a school's leaders their own.
+     */
+    @GetMapping("/history")
+    Flux<Silence> history(Caller caller, @RequestParam(required = false) String school) {
+        AccessPolicy.actingRole(caller, AccessPolicy.Family.SILENCES_READ);
+        // District roles without a school read the whole district; a school's leaders always their own school.
+        String of = caller.isDistrictWide() && (school == null || school.isBlank()) ? null : schoolOf(caller, school);
+        return silences.history(caller.district(), of, clock.instant().minus(HISTORY), 500);
+    }
+
+    /** Ends the silence now; who ended it is recorded next to the end it was set with. */
     @DeleteMapping("/{silenceId}")
     Mono<Silence> end(Caller caller, @PathVariable String silenceId, @RequestParam(required = false) String school) {
-        AccessPolicy.actingRole(caller, AccessPolicy.Family.SILENCES);
-        return silences.end(caller.district(), schoolOf(caller, school), silenceId, clock.instant())
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no silence " + silenceId)));
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.SILENCES);
+        return silences.end(caller.district(), schoolOf(caller, school), silenceId, actor, clock.instant())
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no active silence " + silenceId)));
     }
 
     /** Silences are a school's: an administrator names the school of its district, a leader means its own. */

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.xinfang.contracts.event.Situation;
+import org.xinfang.contracts.vocabulary.Channel;
+import org.xinfang.contracts.vocabulary.Form;
+import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.junit.jupiter.api.Test;
 import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
@@ -13,9 +18,12 @@ class AlertPlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
     private final AlertPlanner planner = new AlertPlanner(AlertPolicy.plan());
+    static final Situation SITUATION = new Situation("东区一小〔2026〕17号", "东区第一小学", Channel.VISIT, Form.GROUP, 12,
+            "学校正门", Set.of(RiskSignal.BLOCKING));
 
     private static RoutedPetition petition(EmergencyLevel level, List<String> co) {
-        return new RoutedPetition("ev-1", "d-east", "s-east-01", "p-1", Subject.HYGIENE, "后勤处", co, level);
+        return new RoutedPetition("ev-1", "d-east", "s-east-01", "p-1", Subject.HYGIENE, "LOGISTICS", co, level,
+                SITUATION);
     }
 
     @Test
@@ -25,11 +33,11 @@ class AlertPlannerTest {
 
     @Test
     void elevatedAsksTheLeaderAndNotifiesEveryResponsibleDepartment() {
-        var plan = planner.plan(petition(EmergencyLevel.ELEVATED, List.of("办公室", "后勤处")), NOW).orElseThrow();
+        var plan = planner.plan(petition(EmergencyLevel.ELEVATED, List.of("GENERAL_OFFICE", "LOGISTICS")), NOW).orElseThrow();
         assertThat(plan.alerts()).extracting(Alert::kind, Alert::recipientRole, Alert::department).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AlertKind.ACTIVATION_REQUEST, RecipientRole.LEADER, null),
-                org.assertj.core.groups.Tuple.tuple(AlertKind.DEPARTMENT_NOTICE, RecipientRole.DEPARTMENT, "后勤处"),
-                org.assertj.core.groups.Tuple.tuple(AlertKind.DEPARTMENT_NOTICE, RecipientRole.DEPARTMENT, "办公室"));
+                org.assertj.core.groups.Tuple.tuple(AlertKind.DEPARTMENT_NOTICE, RecipientRole.DEPARTMENT, "LOGISTICS"),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.DEPARTMENT_NOTICE, RecipientRole.DEPARTMENT, "GENERAL_OFFICE"));
         assertThat(plan.incident().actedBeforeApproval()).isFalse();
     }
 
@@ -56,8 +64,8 @@ class AlertPlannerTest {
     @Test
     void aNewRoutingDecisionForTheSamePetitionKeepsTheIncidentButRaisesNewAlerts() {
         var first = planner.plan(petition(EmergencyLevel.ELEVATED, List.of()), NOW).orElseThrow();
-        var rerouted = planner.plan(new RoutedPetition("ev-2", "d-east", "s-east-01", "p-1", Subject.HYGIENE, "后勤处",
-                List.of(), EmergencyLevel.ELEVATED), NOW).orElseThrow();
+        var rerouted = planner.plan(new RoutedPetition("ev-2", "d-east", "s-east-01", "p-1", Subject.HYGIENE, "LOGISTICS",
+                List.of(), EmergencyLevel.ELEVATED, SITUATION), NOW).orElseThrow();
         assertThat(rerouted.incident().incidentId()).isEqualTo(first.incident().incidentId());
         assertThat(rerouted.alerts().get(0).alertId()).isNotEqualTo(first.alerts().get(0).alertId());
     }
@@ -65,7 +73,11 @@ class AlertPlannerTest {
     @Test
     void summariesNameTheDecisionNotThePetitioners() {
         var plan = planner.plan(petition(EmergencyLevel.CRITICAL, List.of()), NOW).orElseThrow();
-        assertThat(plan.alerts()).allSatisfy(a -> assertThat(a.summary())
-                .contains("p-1").contains("卫生").contains("后勤处"));
+        assertThat(plan.alerts()).allSatisfy(a -> {
+            assertThat(a.summary()).contains("东区一小〔2026〕17号").contains("学校正门").contains("12人集体访")
+                    .hasSizeLessThanOrEqualTo(70).doesNotContainPattern("[A-Z_]{4,}");
+            assertThat(a.details()).contains("东区第一小学").contains("卫生").contains("后勤处")
+                    .contains("特别重大（Ⅰ级）").doesNotContainPattern("[A-Z_]{4,}");
+        });
     }
 }

@@ -14,12 +14,13 @@ class NoiseControlTest {
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
 
     private static Alert alert(EmergencyLevel level, AlertKind kind, RecipientRole role) {
-        return new Alert("a-1", "i-1", "ev-1", "d-east", "s-east-01", "p-1", kind, level, role, null, "summary",
+        return new Alert("a-1", "i-1", "ev-1", "d-east", "s-east-01", "p-1", kind, level, role, null, "summary", "details",
                 AlertState.OPEN, 0, role, NOW, null, null, null);
     }
 
     private static Silence silence(AlertKind kind, Instant endsAt) {
-        return new Silence("sil-1", "d-east", "s-east-01", kind, null, null, endsAt, "u-admin", null);
+        return new Silence("sil-1", "d-east", "s-east-01", kind, null, null, endsAt, "u-admin", null, "ADMINISTRATOR",
+                NOW.minusSeconds(60), null, null, null);
     }
 
     @Test
@@ -43,5 +44,21 @@ class NoiseControlTest {
         assertThat(NoiseControl.holdBack(request, false, List.of(requests), NOW.plus(Duration.ofHours(1)))).isEmpty();
         Silence notices = silence(AlertKind.DEPARTMENT_NOTICE, NOW.plus(Duration.ofHours(1)));
         assertThat(NoiseControl.holdBack(request, false, List.of(notices), NOW)).isEmpty();
+    }
+
+    @Test
+    void aSilenceWithoutMatchersStillNeverQuietsTheBureauTheGeneralOfficeOrALapsedLimit() {
+        Silence everything = silence(null, NOW.plus(Duration.ofHours(1)));
+        assertThat(NoiseControl.holdBack(alert(EmergencyLevel.HIGH, AlertKind.BUREAU_ALERT, RecipientRole.BUREAU_DUTY),
+                false, List.of(everything), NOW)).isEmpty();
+        assertThat(NoiseControl.holdBack(alert(EmergencyLevel.ROUTINE, AlertKind.DEADLINE_LAPSED,
+                RecipientRole.GENERAL_OFFICE), false, List.of(everything), NOW)).isEmpty();
+        assertThat(NoiseControl.holdBack(alert(EmergencyLevel.ROUTINE, AlertKind.DEADLINE_LAPSED, RecipientRole.LEADER),
+                false, List.of(everything), NOW)).as("a lapse is never quieted, whoever it goes to").isEmpty();
+        assertThat(NoiseControl.holdBack(alert(EmergencyLevel.HIGH, AlertKind.ACTIVATION_REQUEST, RecipientRole.LEADER),
+                false, List.of(everything), NOW)).get().asString().startsWith("silenced");
+        Silence ended = everything.endedBy(new Actor("u-deputy", "副组长", "DEPUTY_LEADER"), NOW.minusSeconds(1));
+        assertThat(NoiseControl.holdBack(alert(EmergencyLevel.HIGH, AlertKind.ACTIVATION_REQUEST, RecipientRole.LEADER),
+                false, List.of(ended), NOW)).as("an ended silence quiets nothing").isEmpty();
     }
 }

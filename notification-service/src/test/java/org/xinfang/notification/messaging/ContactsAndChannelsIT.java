@@ -132,18 +132,23 @@ class ContactsAndChannelsIT extends ServiceIT {
         assertThat(delivery.get("attempts")).isEqualTo(3);
         assertThat(((Map<?, ?>) delivery.get("delivery")).get("deliveryId")).isEqualTo(call.header("Idempotency-Key"));
 
-        await("mail to the principal", Duration.ofSeconds(20), () -> SMTP.getReceivedMessages().length > 0
-                && List.of(SMTP.getReceivedMessages()).stream().anyMatch(m -> subject(m).contains(petitionId)));
-        MimeMessage mail = List.of(SMTP.getReceivedMessages()).stream().filter(m -> subject(m).contains(petitionId))
+        // People read alerts by number and words, not ids: the principal's mail is the one asking them to the scene.
+        String principalAlert = alertIdOf(school, petitionId, "PRINCIPAL_ALERT");
+        await("mail to the principal", Duration.ofSeconds(20), () -> List.of(SMTP.getReceivedMessages()).stream()
+                .anyMatch(m -> body(m).contains(principalAlert)));
+        MimeMessage mail = List.of(SMTP.getReceivedMessages()).stream().filter(m -> body(m).contains(principalAlert))
                 .findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("principal@school.test");
-        assertThat(subject(mail)).contains("PRINCIPAL_ALERT");
+        assertThat(subject(mail)).contains("请学校主要领导立即赶赴现场指挥处置").doesNotContain("PRINCIPAL_ALERT");
 
         // The bureau's phone is reached through the SMS gateway adapter.
+        String bureauAlert = alertIdOf(school, petitionId, "BUREAU_ALERT");
+        java.util.function.Predicate<HttpReceiver.Received> bureauText = r -> r.path().equals("/sms-gateway")
+                && deliveries(school, bureauAlert).stream().anyMatch(d -> r.header("Idempotency-Key")
+                        .equals(((Map<?, ?>) d.get("delivery")).get("deliveryId")));
         await("a text to the bureau's duty phone", Duration.ofSeconds(20), () -> RECEIVER.accepted().stream()
-                .anyMatch(r -> r.path().equals("/sms-gateway") && r.text().contains(petitionId)));
-        HttpReceiver.Received text = RECEIVER.accepted().stream()
-                .filter(r -> r.path().equals("/sms-gateway") && r.text().contains(petitionId)).findFirst().orElseThrow();
+                .anyMatch(bureauText));
+        HttpReceiver.Received text = RECEIVER.accepted().stream().filter(bureauText).findFirst().orElseThrow();
         assertThat(text.text()).contains("\"to\":\"13700000000\"").contains("教育局");
         assertThat(text.header("Idempotency-Key")).isNotBlank();
 
@@ -217,6 +222,23 @@ class ContactsAndChannelsIT extends ServiceIT {
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
+    }
+
+    private String alertIdOf(String school, String petitionId, String kind) {
+        return web.get().uri("/api/v1/alerts?petitionId={id}", petitionId)
+                .header("Authorization", Fixtures.bearer(school, Role.LEADER)).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody().stream().filter(a -> kind.equals(a.get("kind"))).findFirst().orElseThrow()
+                .get("alertId").toString();
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            return content instanceof String text ? text : String.valueOf(content);
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {

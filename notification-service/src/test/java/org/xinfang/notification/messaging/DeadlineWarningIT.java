@@ -53,8 +53,8 @@ import org.xinfang.notification.persistence.DeadlineStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "xinfang.notification.deadlines.check-interval-ms=3600000",
-    "xinfang.notification.deadlines.acceptance-warning-lead=P3D",
-    "xinfang.notification.deadlines.handling-warning-lead=P7D",
+    "xinfang.notification.deadlines.acceptance-reminders=P3D",
+    "xinfang.notification.deadlines.handling-reminders=P7D",
     "xinfang.notification.escalation.sweep-interval-ms=3600000",
     "xinfang.notification.noise.repeat-interval=PT0S",
     // Grouping is proven elsewhere; here a window would be measured on the hand-moved clock.
@@ -261,7 +261,8 @@ class DeadlineWarningIT {
         watch.fireDue();
         assertThat(calls("/dl/" + school + "/office", petitionId, "DEADLINE_LAPSED")).isEqualTo(1);
         assertThat(calls("/dl/" + school + "/logistics", petitionId, "DEADLINE_WARNING")).isEqualTo(1);
-        assertThat(alertsAs(Fixtures.bearer(school, Role.CLERK), petitionId)).hasSize(2);
+        assertThat(alertsAs(Fixtures.bearer(school, Role.CLERK), petitionId)).as("department, General Office, leader twice")
+                .hasSize(4);
     }
 
     private double overdue(String step) {

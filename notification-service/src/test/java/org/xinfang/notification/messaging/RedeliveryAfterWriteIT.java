@@ -62,7 +62,7 @@ class RedeliveryAfterWriteIT extends ServiceIT {
         // What the instance that died had written: the incident, the alerts and the police delivery, claimed.
         Instant then = Instant.now();
         AlertPlanner.Plan plan = planner.plan(new RoutedPetition(event.meta().eventId(), event.meta().district(), school,
-                petitionId, event.subject(), event.department(), event.coDepartments(), event.level()), then).orElseThrow();
+                petitionId, event.subject(), event.department(), event.coDepartments(), event.level(), event.situation()), then).orElseThrow();
         incidents.openAll(List.of(plan.incident())).block(STORE);
         alerts.insertNew(plan.alerts(), true).block(STORE);
         Alert police = plan.alerts().stream().filter(a -> a.kind() == AlertKind.POLICE_ALERT).findFirst().orElseThrow();

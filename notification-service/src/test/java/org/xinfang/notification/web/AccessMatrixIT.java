@@ -74,10 +74,14 @@ class AccessMatrixIT extends ServiceIT {
     }
 
     private static PetitionRouted routed(String district, String school) {
+        return routed(district, school, EmergencyLevel.ELEVATED);
+    }
+
+    private static PetitionRouted routed(String district, String school, EmergencyLevel level) {
         String petitionId = "p-acl-" + UUID.randomUUID();
         Instant now = Instant.now();
         return new PetitionRouted(EventMeta.forPetition(PetitionRouted.class, district, school, petitionId, now),
-                UUID.randomUUID().toString(), Subject.HYGIENE, DEPARTMENT, List.of(), EmergencyLevel.ELEVATED,
+                UUID.randomUUID().toString(), Subject.HYGIENE, DEPARTMENT, List.of(), level,
                 List.of("test"), "test-rules", new Deadlines(now.plus(Duration.ofDays(15)), 60, 30));
     }
 
@@ -171,10 +175,16 @@ class AccessMatrixIT extends ServiceIT {
     /** The expected status for each role and operation, as docs/access.md states it. */
     private static Row expected(Role role, String operation) {
         return switch (operation) {
-            case "alerts read", "alerts ack" -> switch (role) {
+            case "alerts read" -> switch (role) {
                 case CLERK, LEADER, DEPUTY_LEADER, DEPARTMENT_HANDLER -> SCHOOL_ONLY;
                 case BUREAU_DUTY_OFFICER -> DISTRICT_WIDE;
                 case BUREAU_ANALYST, ADMINISTRATOR -> FORBIDDEN;
+            };
+            // A clerk sees alerts but never acknowledges one: that would stop the chain meant to reach the leader.
+            case "alerts ack" -> switch (role) {
+                case LEADER, DEPUTY_LEADER, DEPARTMENT_HANDLER -> SCHOOL_ONLY;
+                case BUREAU_DUTY_OFFICER -> DISTRICT_WIDE;
+                case CLERK, BUREAU_ANALYST, ADMINISTRATOR -> FORBIDDEN;
             };
             case "incidents read" -> switch (role) {
                 case CLERK, LEADER, DEPUTY_LEADER -> SCHOOL_ONLY;
@@ -262,6 +272,51 @@ class AccessMatrixIT extends ServiceIT {
         web.post().uri("/api/v1/alerts/{id}/ack", records.departmentAlert())
                 .header("Authorization", ISSUER.department(EAST, OWN, "ACADEMIC_AFFAIRS").bearer())
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void whoMayNotReadContactsSeesDeliveriesMaskedAndTheLeaderSeesWhereTheyWent() {
+        // A petition routed after the school's leader contacts were registered, so its request is delivered to them.
+        PetitionRouted later = routed(EAST, OWN);
+        tap.publish(Topics.PETITION_ROUTED, later);
+        String alert = recordsOf(later, token(Role.LEADER)).requestAlert();
+        await("the leader's delivery", Duration.ofSeconds(30), () -> !deliveriesAs(token(Role.LEADER), alert).isEmpty());
+        Map<?, ?> forLeader = (Map<?, ?>) deliveriesAs(token(Role.LEADER), alert).get(0).get("delivery");
+        assertThat(forLeader.get("target")).isEqualTo("leader@" + OWN + ".test");
+        for (Role role : List.of(Role.CLERK, Role.BUREAU_DUTY_OFFICER)) {
+            Map<?, ?> masked = (Map<?, ?>) deliveriesAs(token(role), alert).get(0).get("delivery");
+            assertThat(masked.get("target")).as(role.name()).isEqualTo("l***@" + OWN + ".test");
+            assertThat(masked.get("channel")).isEqualTo(forLeader.get("channel"));
+        }
+    }
+
+    @Test
+    void onlyTheRecipientOrWhomTheChainReachesLaterAcknowledges() {
+        PetitionRouted critical = routed(EAST, OWN, EmergencyLevel.CRITICAL);
+        tap.publish(Topics.PETITION_ROUTED, critical);
+        String leader = token(Role.LEADER);
+        await("the principal alert", Duration.ofSeconds(30), () -> alertsAs(leader, critical.meta().petitionId())
+                .stream().anyMatch(a -> "PRINCIPAL_ALERT".equals(a.get("kind"))));
+        String principalAlert = alertsAs(leader, critical.meta().petitionId()).stream()
+                .filter(a -> "PRINCIPAL_ALERT".equals(a.get("kind"))).findFirst().orElseThrow().get("alertId").toString();
+        // The deputy stands before the principal in the chain, not after: the principal's alert is not theirs to stop.
+        web.post().uri("/api/v1/alerts/{id}/ack", principalAlert).header("Authorization", token(Role.DEPUTY_LEADER))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/alerts/{id}/ack", principalAlert).header("Authorization", token(Role.CLERK))
+                .exchange().expectStatus().isForbidden();
+        assertThat(alertsAs(leader, critical.meta().petitionId()).stream()
+                .filter(a -> principalAlert.equals(a.get("alertId"))).findFirst().orElseThrow().get("state"))
+                .as("refused acknowledgements change nothing").isEqualTo("OPEN");
+        web.post().uri("/api/v1/alerts/{id}/ack", principalAlert).header("Authorization", leader)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
+    }
+
+    private List<Map<String, Object>> deliveriesAs(String bearer, String alertId) {
+        return web.get().uri("/api/v1/alerts/{id}/deliveries", alertId).header("Authorization", bearer)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
     }
 
     @Test
