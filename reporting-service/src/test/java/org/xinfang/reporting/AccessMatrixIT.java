@@ -79,6 +79,7 @@ class AccessMatrixIT {
         DISTRICT_TOP("GET", "/api/v1/reports/districts/%s/top?dimension=school&from=" + DAY + "&to=" + DAY, true),
         DISTRICT_OVERDUE("GET", "/api/v1/reports/districts/%s/overdue", true),
         DISTRICT_CSV("GET", "/api/v1/reports/districts/%s/export.csv?from=" + DAY + "&to=" + DAY, true),
+        DISTRICT_SCHOOLS("GET", "/api/v1/reports/districts/%s/schools", true),
         LIVE_STREAM("GET", "/api/v1/subscriptions/districts/%s/stream", true),
         SCHOOL_SUMMARY("GET", "/api/v1/reports/schools/%s?from=" + DAY + "&to=" + DAY, false),
         SCHOOL_OVERDUE("GET", "/api/v1/reports/schools/%s/overdue", false),
@@ -133,7 +134,7 @@ class AccessMatrixIT {
                 Role.BUREAU_DUTY_OFFICER, "403 403 403", Role.ADMINISTRATOR, "201 201 404");
         return Map.of(Family.DISTRICT_SUMMARY, districtFigures, Family.DISTRICT_TOP, districtFigures,
                 Family.DISTRICT_OVERDUE, districtFigures, Family.DISTRICT_CSV, districtFigures,
-                Family.LIVE_STREAM, districtFigures, Family.SCHOOL_SUMMARY, schoolFigures,
+                Family.DISTRICT_SCHOOLS, districtFigures, Family.LIVE_STREAM, districtFigures, Family.SCHOOL_SUMMARY, schoolFigures,
                 Family.SCHOOL_OVERDUE, schoolFigures, Family.WEBHOOKS_LIST, webhooks, Family.WEBHOOKS_SUBSCRIBE, subscribe);
     }
 
@@ -477,8 +478,20 @@ class AccessMatrixIT {
         Document by = stored.get("subscribedBy", Document.class);
         assertThat(by.getString("subject")).isEqualTo("admin-audit-" + RUN);
         assertThat(by.getString("roles")).isEqualTo("ADMINISTRATOR");
+        String remover = ISSUER.district(EAST, Role.ADMINISTRATOR).subject("admin-remover-" + RUN).bearer();
         web.delete().uri("/api/v1/subscriptions/districts/" + EAST + "/webhooks/" + id)
-                .header(HttpHeaders.AUTHORIZATION, admin).exchange().expectStatus().isNoContent();
+                .header(HttpHeaders.AUTHORIZATION, remover).exchange().expectStatus().isNoContent();
+        // Removing ends the subscription on the record, with who and when; it is neither listed nor signed for again.
+        Document removed = Flux.from(database.getCollection("webhooks").find(Filters.eq("_id", id))).blockFirst();
+        assertThat(removed).as("the record of the subscription stays").isNotNull();
+        assertThat(removed.get("removedBy", Document.class).getString("subject")).isEqualTo("admin-remover-" + RUN);
+        assertThat(removed.getDate("removedAt")).isNotNull();
+        assertThat(removed.containsKey("secret")).as("its secret is erased").isFalse();
+        web.get().uri("/api/v1/subscriptions/districts/" + EAST + "/webhooks").header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain(id));
+        web.delete().uri("/api/v1/subscriptions/districts/" + EAST + "/webhooks/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin).exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -494,8 +507,8 @@ class AccessMatrixIT {
 
     private void assertNoWebhookStored() {
         Long stored = reactor.core.publisher.Mono.from(database.getCollection("webhooks")
-                .countDocuments(Filters.in("district", EAST, WEST))).block();
-        assertThat(stored).as("webhooks stored for the test districts").isZero();
+                .countDocuments(Filters.and(Filters.in("district", EAST, WEST), Filters.eq("removedAt", null)))).block();
+        assertThat(stored).as("live webhooks stored for the test districts").isZero();
     }
 
     private JsonNode get(String path, String authorization) {

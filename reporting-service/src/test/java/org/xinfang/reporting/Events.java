@@ -48,8 +48,9 @@ public final class Events {
 
     public static PetitionStatusChanged status(String district, String school, String petitionId, Instant at,
                                                PetitionState from, PetitionState to) {
+        // As intake does: acceptance states the handling deadline it counted (here simply 60 days on).
         return new PetitionStatusChanged(meta(PetitionStatusChanged.class, district, school, petitionId, at), from, to,
-                "DEPARTMENT", "officer-7", null, null, null);
+                "DEPARTMENT", "officer-7", null, null, to == PetitionState.ACCEPTED ? at.plus(Duration.ofDays(60)) : null);
     }
 
     public static AlertRaised alert(String district, String school, String petitionId, Instant at, AlertKind kind) {

@@ -40,7 +40,7 @@ class GroundTruthIT {
     private static final int DAYS = 120;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Map<String, Object> SETTINGS = Map.of("logging.level.org.xinfang.reporting.messaging", "DEBUG",
-            "xinfang.reporting.zone", ZONE.getId());
+            "xinfang.reporting.zone", ZONE.getId(), "xinfang.reporting.operators", Tokens.OPERATOR);
 
     @Test
     void figuresEqualTheTruthThroughDuplicatesReplaysAndARestart() {
@@ -82,10 +82,14 @@ class GroundTruthIT {
                 assertEqual(second, history, SCHOOLS.get(1), LocalDate.of(2025, 11, 17), LocalDate.of(2026, 2, 3));
                 assertEqual(second, history, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
-                // The rebuild replays every district: an administrator's operation, refused to the bureau.
-                assertThat(second.send("/api/v1/admin/rebuild", Tokens.asHeaders(Tokens.bureau(DISTRICT)),
-                        HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
-                HttpResponse<String> rebuilt = second.send("/api/v1/admin/rebuild", Tokens.asHeaders(Tokens.administrator(DISTRICT)),
+                // The rebuild replays every district: an operator's action, refused to the bureau and to a district's
+                // own administrator, of this district or another.
+                for (String refused : List.of(Tokens.bureau(DISTRICT), Tokens.administrator(DISTRICT),
+                        Tokens.administrator("d-west"))) {
+                    assertThat(second.send("/api/v1/admin/rebuild", Tokens.asHeaders(refused),
+                            HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+                }
+                HttpResponse<String> rebuilt = second.send("/api/v1/admin/rebuild", Tokens.asHeaders(Tokens.operator()),
                         HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody()));
                 assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
                 assertThat(rebuilt.body()).contains("\"generation\":2");

@@ -104,7 +104,9 @@ final class History {
             if (random.nextInt(100) < 85) {
                 at = receivedAt.plus(Duration.ofMinutes(60 + random.nextInt(20 * 24 * 60)));
                 boolean accept = random.nextInt(10) != 0;
-                steps.add(step(id, school, at, PetitionState.ROUTED, accept ? PetitionState.ACCEPTED : PetitionState.NOT_ACCEPTED));
+                // Intake states the handling deadline with the acceptance and the extension; reporting never counts one.
+                steps.add(step(id, school, at, PetitionState.ROUTED, accept ? PetitionState.ACCEPTED : PetitionState.NOT_ACCEPTED,
+                        accept ? at.plus(Duration.ofDays(60)) : null));
                 if (accept) {
                     Instant acceptedAt = at;
                     if (random.nextInt(10) < 7) {
@@ -113,7 +115,8 @@ final class History {
                     }
                     if (random.nextInt(100) < 15) {
                         at = acceptedAt.plus(Duration.ofDays(30));
-                        steps.add(step(id, school, at, PetitionState.IN_PROGRESS, PetitionState.EXTENDED));
+                        steps.add(step(id, school, at, PetitionState.IN_PROGRESS, PetitionState.EXTENDED,
+                                acceptedAt.plus(Duration.ofDays(90))));
                     }
                     if (random.nextInt(10) < 6) {
                         Instant resolvedAt = acceptedAt.plus(Duration.ofMinutes(24 * 60 + random.nextInt(95 * 24 * 60)));
@@ -154,8 +157,13 @@ final class History {
     }
 
     private PetitionStatusChanged step(String id, String school, Instant at, PetitionState from, PetitionState to) {
+        return step(id, school, at, from, to, null);
+    }
+
+    private PetitionStatusChanged step(String id, String school, Instant at, PetitionState from, PetitionState to,
+                                       Instant dueBy) {
         return new PetitionStatusChanged(new EventMeta(UUID.randomUUID().toString(), "PetitionStatusChanged", 1, at,
-                district, school, id), from, to, "DEPARTMENT", null, null, null, null);
+                district, school, id), from, to, "DEPARTMENT", null, null, null, dueBy);
     }
 
     /** The figures the history must produce for the petitions received in [from, to], of one school or all (null). */

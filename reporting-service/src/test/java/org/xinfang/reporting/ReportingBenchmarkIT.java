@@ -223,7 +223,7 @@ class ReportingBenchmarkIT {
                 Subject.values()[random.nextInt(30)].name(), History.DEPARTMENTS[random.nextInt(5)],
                 EmergencyLevel.values()[random.nextInt(4)].name(), accepted ? "ACCEPTED" : "ROUTED", true, accepted, false,
                 false, accepted ? (long) random.nextInt(400) : null, null, accepted ? random.nextInt(10) < 8 : null, null,
-                Instant.now(), null, 0, 0, 0, 0, Map.of());
+                Instant.now(), null, 0, 0, 0, 0, Map.of(), null);
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, Topic<?> topic, PipelineEvent event) {

@@ -342,6 +342,73 @@ class ReportingIT {
                 .containsExactly("2025-12-29,2026-01-04", "2026-03-02,2026-03-08");
     }
 
+    /**
+     * The bureau's spreadsheets: the report, the ranking and the overdue list answer CSV on the same endpoints when
+     * asked with {@code Accept: text/csv}, UTF-8 with a byte-order mark, Chinese headers, schools and departments by
+     * name, deadlines in Beijing time, no identity; {@code Accept: * / *} and none still answer JSON.
+     */
+    @Test
+    void theBureausFiguresAnswerCsvInChineseWhenAskedFor() {
+        String district = "d-csv-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant longAgo = Instant.parse("2026-01-05T16:30:00Z"); // 00:30 on 6 January in Beijing
+        LocalDate day = LocalDate.of(2026, 1, 6);
+        PetitionReceived plain = Events.received(district, "s-csv-1", "p-csv-" + UUID.randomUUID(), longAgo,
+                Channel.VISIT, Form.GROUP, 12, false);
+        PetitionReceived named = new PetitionReceived(plain.meta(), plain.channel(), plain.form(), plain.headcount(),
+                plain.escalated(), plain.anonymous(), plain.petitionerRelations(), null, plain.title(),
+                plain.description(), plain.place(), plain.receivedAt(), plain.riskSignals(), null, "东区一小〔2026〕3号",
+                "东区第一小学");
+        tap.publish(Topics.PETITION_RECEIVED, named);
+        tap.publish(Topics.PETITION_ROUTED, Events.routed(named, longAgo.plusSeconds(10), Subject.HYGIENE, "LOGISTICS",
+                EmergencyLevel.ELEVATED));
+        awaitReport(district, day, r -> r.path("totals").path("routed").asLong() == 1);
+
+        web.get().uri("/api/v1/reports/districts/{d}/overdue", district).header("Authorization", Tokens.bureau(district))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.petitions[0].number").isEqualTo("东区一小〔2026〕3号");
+        web.get().uri("/api/v1/reports/districts/{d}/schools", district).header("Authorization", Tokens.bureau(district))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.schools[0].school").isEqualTo("s-csv-1")
+                .jsonPath("$.schools[0].name").isEqualTo("东区第一小学");
+
+        byte[] report = csv("/api/v1/reports/districts/" + district + "?from=" + day + "&to=" + day, district);
+        String text = new String(report, 3, report.length - 3, StandardCharsets.UTF_8);
+        assertThat(text.lines().findFirst()).contains("统计期间,分类,项目,数值");
+        assertThat(text).contains("2026年1月6日,合计,登记件数,1", "2026年1月6日,学校,东区第一小学,1",
+                "2026年1月6日,事项类别,卫生,1", "2026年1月6日,承办部门,后勤处,1", "2026年1月6日,信访形式,集体访,1",
+                "2026年1月6日,应急等级,较大（Ⅲ级）,1", "2026年1月6日,信访方式,来访,1");
+        assertThat(text).doesNotContain("s-csv-1", "LOGISTICS", "食堂", "学校正门", "东区一小〔2026〕3号");
+
+        String top = new String(csv("/api/v1/reports/districts/" + district + "/top?dimension=school&from=" + day
+                + "&to=" + day, district), StandardCharsets.UTF_8);
+        assertThat(top).startsWith("\uFEFF统计期间,名次,学校,件数\r\n").contains("2026年1月6日,1,东区第一小学,1");
+
+        String overdue = new String(csv("/api/v1/reports/districts/" + district + "/overdue", district), StandardCharsets.UTF_8);
+        // Fifteen days from 00:30 on 6 January, as routing stated it: 00:30 on 21 January in Beijing.
+        assertThat(overdue).startsWith("\uFEFF事项编号,学校,承办部门,待办环节,期限,逾期天数,统计时间\r\n")
+                .contains("东区一小〔2026〕3号,东区第一小学,后勤处,受理,2026年1月21日 00:30,");
+
+        for (String accept : List.of("*/*", "application/json, text/csv", "text/csv;q=0.5, application/json")) {
+            web.get().uri("/api/v1/reports/districts/{d}/overdue", district).header("Authorization", Tokens.bureau(district))
+                    .header("Accept", accept).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        }
+        web.get().uri("/api/v1/reports/districts/{d}/overdue", district).header("Authorization", Tokens.bureau(district))
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        // A refusal stays a problem, whatever was asked for.
+        web.get().uri("/api/v1/reports/districts/{d}?from=2026-13-01", district).header("Authorization", Tokens.bureau(district))
+                .header("Accept", "text/csv").exchange().expectStatus().isBadRequest();
+    }
+
+    private byte[] csv(String path, String district) {
+        byte[] body = web.get().uri(path).header("Authorization", Tokens.bureau(district)).header("Accept", "text/csv")
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectHeader().value("Content-Disposition", v -> assertThat(v).startsWith("attachment; filename="))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        return body;
+    }
+
     private long received(String district, String from, String to) {
         return web.get().uri("/api/v1/reports/districts/{d}?from={f}&to={t}", district, from, to)
                 .header("Authorization", Tokens.bureau(district)).exchange().expectStatus().isOk()

@@ -25,6 +25,13 @@ final class Tokens {
         return TestIssuer.shared().district(district, Role.ADMINISTRATOR).bearer();
     }
 
+    /** The suite's operator, listed in xinfang.reporting.operators: the one who may rebuild. */
+    static String operator() {
+        return TestIssuer.shared().district("d-east", Role.ADMINISTRATOR).subject(OPERATOR).bearer();
+    }
+
+    static final String OPERATOR = "ops-on-call";
+
     static Map<String, String> asHeaders(String bearer) {
         return Map.of("Authorization", bearer);
     }

@@ -62,12 +62,12 @@ public final class OutcomeRules {
         Optional<PetitionFacts.Step> resolution = first(steps, EnumSet.of(PetitionState.RESOLVED));
         boolean accepted = acceptance.isPresent();
         boolean notAccepted = !accepted && decision.isPresent();
-        boolean extended = steps.stream().anyMatch(s -> s.to() == PetitionState.EXTENDED);
 
         Instant receivedAt = received.receivedAt();
         Instant acceptBy = routing.map(PetitionFacts.Routing::acceptBy)
-                .orElse(receivedAt.plus(Duration.ofDays(policy.acceptWithinDays())));
-        Instant handleBy = acceptance.map(a -> handleDeadline(a.at(), steps, routing, extended)).orElse(null);
+                .or(() -> Optional.ofNullable(received.acceptBy()))
+                .orElse(null);
+        Instant handleBy = acceptance.isPresent() ? handleDeadline(steps) : null;
         Instant decidedAt = decision.map(PetitionFacts.Step::at).orElse(null);
         Instant resolvedAt = resolution.map(PetitionFacts.Step::at).orElse(null);
 
@@ -107,25 +107,17 @@ public final class OutcomeRules {
                 routing.isPresent(), accepted, notAccepted, resolvedAt != null,
                 decidedAt == null ? null : wholeHours(receivedAt, decidedAt),
                 resolvedAt == null ? null : wholeHours(receivedAt, resolvedAt),
-                decidedAt == null ? null : !decidedAt.isAfter(acceptBy),
+                decidedAt == null || acceptBy == null ? null : !decidedAt.isAfter(acceptBy),
                 resolvedAt == null || handleBy == null ? null : !resolvedAt.isAfter(handleBy),
                 acceptBy, handleBy,
-                requested, approved, declined, open, alerts));
+                requested, approved, declined, open, alerts, received.number()));
     }
 
-    /** The deadline intake stated last wins; otherwise acceptance plus the handling limit (and the extension, if granted). */
-    private Instant handleDeadline(Instant acceptedAt, List<PetitionFacts.Step> steps,
-                                   Optional<PetitionFacts.Routing> routing, boolean extended) {
-        Optional<Instant> stated = steps.stream().filter(s -> s.dueBy() != null)
-                .reduce((a, b) -> b).map(PetitionFacts.Step::dueBy);
-        if (stated.isPresent()) {
-            return stated.get();
-        }
-        int days = routing.map(PetitionFacts.Routing::handleWithinDays).orElse(policy.handleWithinDays());
-        if (extended) {
-            days += routing.map(PetitionFacts.Routing::extensionMaxDays).orElse(policy.extensionMaxDays());
-        }
-        return acceptedAt.plus(Duration.ofDays(days));
+    /** The handling deadline as intake stated it last, on acceptance or extension; null when it stated none. */
+    private static Instant handleDeadline(List<PetitionFacts.Step> steps) {
+        return steps.stream()
+                .filter(s -> s.dueBy() != null && (s.to() == PetitionState.ACCEPTED || s.to() == PetitionState.EXTENDED))
+                .reduce((a, b) -> b).map(PetitionFacts.Step::dueBy).orElse(null);
     }
 
     private static Optional<PetitionFacts.Step> first(List<PetitionFacts.Step> chronological, Set<PetitionState> states) {

@@ -32,13 +32,16 @@ public record PetitionFacts(
         alerts = List.copyOf(alerts);
     }
 
+    /**
+     * The receipt; {@code acceptBy} is the acceptance deadline intake counted, null from an intake that stated none;
+     * {@code number} the petition number people say (东区一小〔2026〕17号), null from an older intake.
+     */
     public record Received(String district, String school, Instant receivedAt, Channel channel, Form form,
-                           int headcount, boolean escalated, Subject subject) {
+                           int headcount, boolean escalated, Subject subject, Instant acceptBy, String number) {
     }
 
     /** One routing decision; a petition may be re-routed, and the latest decision stands. */
-    public record Routing(Instant at, Subject subject, String department, EmergencyLevel level, Instant acceptBy,
-                          int handleWithinDays, int extensionMaxDays) {
+    public record Routing(Instant at, Subject subject, String department, EmergencyLevel level, Instant acceptBy) {
     }
 
     /** One step of the life cycle; {@code dueBy} is the handling deadline intake states with it, if any. */

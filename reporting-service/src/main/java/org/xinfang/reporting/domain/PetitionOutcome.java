@@ -36,7 +36,8 @@ public record PetitionOutcome(
         int emergenciesApproved,
         int emergenciesDeclined,
         int openEmergencies,
-        Map<String, Integer> alertsByKind) {
+        Map<String, Integer> alertsByKind,
+        String number) {
 
     public PetitionOutcome {
         alertsByKind = Map.copyOf(alertsByKind);

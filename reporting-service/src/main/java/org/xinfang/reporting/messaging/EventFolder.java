@@ -74,7 +74,7 @@ final class EventFolder {
             if (event instanceof PetitionReceived r) {
                 enrolments.add(new TallyStore.Enrolment(r.meta().petitionId(), r.meta().district(),
                         r.meta().school() == null ? "unknown" : r.meta().school(),
-                        rules.dayOf(r.receivedAt())));
+                        rules.dayOf(r.receivedAt()), r.schoolName()));
             }
         }
         // The school is known before any of its figures are, so a bureau never gets a 404 for figures it could see.

@@ -96,16 +96,16 @@ public final class FactStore {
                             .append("form", r.form().name())
                             .append("headcount", r.headcount())
                             .append("escalated", r.escalated())
-                            .append("subject", r.subject() == null ? null : r.subject().name()));
+                            .append("subject", r.subject() == null ? null : r.subject().name())
+                            .append("acceptBy", r.deadlines() == null ? null : Date.from(r.deadlines().acceptBy()))
+                            .append("number", r.number()));
         }
         if (event instanceof PetitionRouted r) {
             return new Document("routings." + key, new Document("at", at)
                     .append("subject", r.subject().name())
                     .append("department", r.department())
                     .append("level", r.level().name())
-                    .append("acceptBy", Date.from(r.deadlines().acceptBy()))
-                    .append("handleWithinDays", r.deadlines().handleWithinDays())
-                    .append("extensionMaxDays", r.deadlines().extensionMaxDays()));
+                    .append("acceptBy", r.deadlines() == null ? null : Date.from(r.deadlines().acceptBy())));
         }
         if (event instanceof PetitionStatusChanged s) {
             return new Document("steps." + key, new Document("at", at)
@@ -132,11 +132,11 @@ public final class FactStore {
                 : new PetitionFacts.Received(doc.getString("district"), doc.getString("school"),
                         instant(r, "at"), Channel.valueOf(r.getString("channel")), Form.valueOf(r.getString("form")),
                         r.getInteger("headcount"), r.getBoolean("escalated"),
-                        r.getString("subject") == null ? null : Subject.valueOf(r.getString("subject")));
+                        r.getString("subject") == null ? null : Subject.valueOf(r.getString("subject")),
+                        instant(r, "acceptBy"), r.getString("number"));
         List<PetitionFacts.Routing> routings = entries(doc, "routings").values().stream()
                 .map(d -> new PetitionFacts.Routing(instant(d, "at"), Subject.valueOf(d.getString("subject")),
-                        d.getString("department"), EmergencyLevel.valueOf(d.getString("level")), instant(d, "acceptBy"),
-                        d.getInteger("handleWithinDays"), d.getInteger("extensionMaxDays")))
+                        d.getString("department"), EmergencyLevel.valueOf(d.getString("level")), instant(d, "acceptBy")))
                 .toList();
         List<PetitionFacts.Step> steps = entries(doc, "steps").values().stream()
                 .map(d -> new PetitionFacts.Step(instant(d, "at"), PetitionState.valueOf(d.getString("to")), instant(d, "dueBy")))

@@ -40,7 +40,8 @@ public final class OpenPetitionStore {
             if (waiting.isPresent()) {
                 OpenPetition p = waiting.get();
                 sets.computeIfAbsent(o.district(), d -> new Document()).append(field, new Document("school", p.school())
-                        .append("department", p.department()).append("stage", p.stage()).append("dueBy", Date.from(p.dueBy())));
+                        .append("department", p.department()).append("stage", p.stage()).append("dueBy", Date.from(p.dueBy()))
+                        .append("number", p.number()));
             } else {
                 unsets.computeIfAbsent(o.district(), d -> new Document()).append(field, "");
             }
@@ -70,7 +71,8 @@ public final class OpenPetitionStore {
                         petitions.forEach((id, value) -> {
                             Document p = (Document) value;
                             list.add(new OpenPetition(StoreKeys.decode(id), p.getString("school"),
-                                    p.getString("department"), p.getString("stage"), p.getDate("dueBy").toInstant()));
+                                    p.getString("department"), p.getString("stage"), p.getDate("dueBy").toInstant(),
+                                    p.getString("number")));
                         });
                     }
                     list.sort(Comparator.comparing(OpenPetition::dueBy).thenComparing(OpenPetition::petitionId));

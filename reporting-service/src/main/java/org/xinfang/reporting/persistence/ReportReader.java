@@ -49,6 +49,11 @@ public final class ReportReader {
         return ReportStores.of(generation, generation.current()).schools().knows(district, school);
     }
 
+    /** The schools reporting has heard of in {@code district}: id to the name people know it by. */
+    public Mono<java.util.Map<String, String>> schoolNames(String district) {
+        return ReportStores.of(generation, generation.current()).schools().namesIn(district);
+    }
+
     /** The district's petitions waiting on a deadline, earliest first; of one school if {@code school} is not null. */
     public Mono<List<OpenPetition>> waiting(String district, String school) {
         return ReportStores.of(generation, generation.current()).open().of(district)

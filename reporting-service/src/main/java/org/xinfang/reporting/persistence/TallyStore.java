@@ -62,7 +62,9 @@ public final class TallyStore {
                 .append("$addToSet", new Document(field, new Document("$each", values.stream().distinct().toList()))), UPSERT);
     }
 
-    public record Enrolment(String petitionId, String district, String school, java.time.LocalDate day) {
+    /** @param schoolName the school's name as people know it, from the receipt; null from an older intake */
+    public record Enrolment(String petitionId, String district, String school, java.time.LocalDate day,
+                            String schoolName) {
     }
 
     /** The petitions enrolled in each of these school-days, by tally id. */

@@ -1,6 +1,7 @@
 package org.xinfang.reporting.persistence;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.List;
@@ -32,14 +33,22 @@ public final class WebhookStore {
                 .append("subscribedAt", new java.util.Date()))).thenReturn(hook);
     }
 
-    public Mono<Boolean> remove(String district, String id) {
-        return Mono.from(hooks.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("district", district))))
-                .map(r -> r.getDeletedCount() > 0);
+    /**
+     * Ends a subscription, recording who and when; the record stays (its secret is erased, nothing is signed with it
+     * again). False when there is no such live subscription in the district.
+     */
+    public Mono<Boolean> remove(String district, String id, Subscriber by) {
+        return Mono.from(hooks.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("district", district),
+                                Filters.eq("removedAt", null)),
+                        Updates.combine(Updates.set("removedAt", new java.util.Date()), Updates.unset("secret"),
+                                Updates.set("removedBy", new Document("subject", by.subject()).append("name", by.name())
+                                        .append("roles", by.roles())))))
+                .map(r -> r.getModifiedCount() > 0);
     }
 
-    /** All subscriptions; few enough (one or two per district) to keep in memory. */
+    /** All live subscriptions; few enough (one or two per district) to keep in memory. */
     public Mono<List<Webhook>> all() {
-        return Flux.from(hooks.find()).map(d -> new Webhook(d.getString("_id"), d.getString("district"),
-                d.getString("url"), d.getString("secret"))).collectList();
+        return Flux.from(hooks.find(Filters.eq("removedAt", null))).map(d -> new Webhook(d.getString("_id"),
+                d.getString("district"), d.getString("url"), d.getString("secret"))).collectList();
     }
 }

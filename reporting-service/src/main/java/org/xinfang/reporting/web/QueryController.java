@@ -23,6 +23,7 @@ import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
 import reactor.core.publisher.Flux;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,13 +55,17 @@ class QueryController {
     record OverdueView(String district, String school, Instant asOf, List<Overdue> petitions) {
     }
 
-    record Overdue(String petitionId, String school, String department, String stage, Instant dueBy, long daysOverdue) {
+    /** {@code number}: the petition number people say, null for a petition of an older intake. */
+    record Overdue(String petitionId, String number, String school, String department, String stage, Instant dueBy,
+                   long daysOverdue) {
     }
 
+    /** JSON, or with {@code Accept: text/csv} the ranking as a table in Chinese. */
     @GetMapping("/api/v1/reports/districts/{district}/top")
-    Mono<TopView> top(@PathVariable String district, Caller caller,
-                      @RequestParam(defaultValue = "school") String dimension, @RequestParam(defaultValue = "10") int n,
-                      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Mono<ResponseEntity<Object>> top(@PathVariable String district, Caller caller,
+                                     @RequestParam(defaultValue = "school") String dimension,
+                                     @RequestParam(defaultValue = "10") int n, @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to, ServerWebExchange exchange) {
         ReportAccess.districtFigures(caller, district);
         if (!Tally.DIMENSIONS.contains(dimension)) {
             throw ApiProblem.invalid("dimension", "one of " + Tally.DIMENSIONS);
@@ -69,23 +74,58 @@ class QueryController {
             throw ApiProblem.invalid("n", "between 1 and " + MAX_TOP);
         }
         DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
-        return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
+        Mono<TopView> answer = reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to()).map(tally -> {
             List<Ranked> ranked = tally.counts().getOrDefault(dimension, Map.of()).entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(n).map(e -> new Ranked(e.getKey(), e.getValue())).toList();
             return new TopView(district, null, dimension, range.from(), range.to(), ranked);
         });
+        return negotiated(exchange, district, answer, (top, names) -> ReportTables.top(top, names)
+                .answer(district + "-top-" + dimension + "-" + top.from() + "-" + top.to() + ".csv"));
     }
 
+    /** The district's overdue petitions, JSON, or with {@code Accept: text/csv} a table in Chinese with local times. */
     @GetMapping("/api/v1/reports/districts/{district}/overdue")
-    Mono<OverdueView> districtOverdue(@PathVariable String district, Caller caller) {
+    Mono<ResponseEntity<Object>> districtOverdue(@PathVariable String district, Caller caller, ServerWebExchange exchange) {
         ReportAccess.districtFigures(caller, district);
-        return overdue(district, null);
+        return overdueAnswer(exchange, district, overdue(district, null), district);
     }
 
     @GetMapping("/api/v1/reports/schools/{school}/overdue")
-    Mono<OverdueView> schoolOverdue(@PathVariable String school, Caller caller) {
-        return SchoolScope.districtOf(caller, school, reader).flatMap(district -> overdue(district, school));
+    Mono<ResponseEntity<Object>> schoolOverdue(@PathVariable String school, Caller caller, ServerWebExchange exchange) {
+        return SchoolScope.districtOf(caller, school, reader)
+                .flatMap(district -> overdueAnswer(exchange, district, overdue(district, school), school));
+    }
+
+    /**
+     * The schools of the district reporting has heard of, with the names people know them by: the bureau's page
+     * names schools with these, never with ids.
+     */
+    @GetMapping("/api/v1/reports/districts/{district}/schools")
+    Mono<SchoolsView> schools(@PathVariable String district, Caller caller) {
+        ReportAccess.districtFigures(caller, district);
+        return reader.schoolNames(district).map(names -> new SchoolsView(district, names.entrySet().stream()
+                .map(e -> new School(e.getKey(), e.getValue())).toList()));
+    }
+
+    record SchoolsView(String district, List<School> schools) {
+    }
+
+    record School(String school, String name) {
+    }
+
+    private Mono<ResponseEntity<Object>> overdueAnswer(ServerWebExchange exchange, String district, Mono<OverdueView> answer,
+                                                       String scope) {
+        return negotiated(exchange, district, answer, (view, names) -> ReportTables.overdue(view, names, policy.zone())
+                .answer(scope + "-overdue-" + policy.dayOf(view.asOf()) + ".csv"));
+    }
+
+    private <T> Mono<ResponseEntity<Object>> negotiated(ServerWebExchange exchange, String district, Mono<T> answer,
+                                                        java.util.function.BiFunction<T, Map<String, String>, ResponseEntity<Object>> csv) {
+        if (!CsvNegotiation.wanted(exchange)) {
+            return answer.map(a -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a));
+        }
+        return answer.zipWith(reader.schoolNames(district)).map(both -> csv.apply(both.getT1(), both.getT2()));
     }
 
     private Mono<OverdueView> overdue(String district, String school) {
@@ -93,7 +133,7 @@ class QueryController {
         return reader.waiting(district, school).map(waiting -> new OverdueView(district, school, now, waiting.stream()
                 .filter(p -> p.overdueAt(now))
                 .sorted(Comparator.comparing(OpenPetition::dueBy))
-                .map(p -> new Overdue(p.petitionId(), p.school(), p.department(), p.stage(), p.dueBy(), p.daysOverdueAt(now)))
+                .map(p -> new Overdue(p.petitionId(), p.number(), p.school(), p.department(), p.stage(), p.dueBy(), p.daysOverdueAt(now)))
                 .toList()));
     }
 

@@ -3,6 +3,8 @@ package org.xinfang.reporting.web;
 import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +14,7 @@ import org.xinfang.reporting.domain.ReportingPolicy;
 import org.xinfang.reporting.domain.Tally;
 import org.xinfang.reporting.domain.TallyKey;
 import org.xinfang.reporting.persistence.ReportReader;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,26 +34,38 @@ class ReportController {
         this.policy = policy;
     }
 
+    /** JSON, or with {@code Accept: text/csv} the same figures as a table in Chinese ({@link ReportTables#report}). */
     @GetMapping("/api/v1/reports/districts/{district}")
-    Mono<ReportView> district(@PathVariable String district, Caller caller,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) List<String> groupBy) {
+    Mono<ResponseEntity<Object>> district(@PathVariable String district, Caller caller,
+                                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                          @RequestParam(required = false) List<String> groupBy, ServerWebExchange exchange) {
         ReportAccess.districtFigures(caller, district);
         DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         List<String> dimensions = dimensions(groupBy);
-        return reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to())
-                .map(t -> ReportView.of(district, null, range.from(), range.to(), t).onlyBy(dimensions));
+        return answer(exchange, district, reader.read(district, TallyKey.WHOLE_DISTRICT, range.from(), range.to())
+                .map(t -> ReportView.of(district, null, range.from(), range.to(), t).onlyBy(dimensions)));
     }
 
     @GetMapping("/api/v1/reports/schools/{school}")
-    Mono<ReportView> school(@PathVariable String school, Caller caller,
-                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(required = false) List<String> groupBy) {
+    Mono<ResponseEntity<Object>> school(@PathVariable String school, Caller caller,
+                                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) List<String> groupBy, ServerWebExchange exchange) {
         Mono<String> scope = SchoolScope.districtOf(caller, school, reader);
         DayRange range = DayRange.of(from, to, policy.dayOf(clock.instant()));
         List<String> dimensions = dimensions(groupBy);
-        return scope.flatMap(district -> reader.read(district, school, range.from(), range.to())
-                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions)));
+        return scope.flatMap(district -> answer(exchange, district, reader.read(district, school, range.from(), range.to())
+                .map(t -> ReportView.of(district, school, range.from(), range.to(), t).onlyBy(dimensions))));
+    }
+
+    private Mono<ResponseEntity<Object>> answer(ServerWebExchange exchange, String district, Mono<ReportView> report) {
+        if (!CsvNegotiation.wanted(exchange)) {
+            return report.map(r -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r));
+        }
+        return report.zipWith(reader.schoolNames(district)).map(both -> {
+            ReportView r = both.getT1();
+            String name = (r.school() == null ? r.district() : r.school()) + "-" + r.from() + "-" + r.to() + ".csv";
+            return ReportTables.report(r, both.getT2()).answer(name);
+        });
     }
 
     /** {@code groupBy=school,subject} keeps only those dimensions' counts; absent means all. */

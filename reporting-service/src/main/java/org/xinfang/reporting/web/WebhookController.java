@@ -82,7 +82,8 @@ class WebhookController {
     @DeleteMapping("/api/v1/subscriptions/districts/{district}/webhooks/{id}")
     Mono<ResponseEntity<Void>> unsubscribe(@PathVariable String district, @PathVariable String id, Caller caller) {
         ReportAccess.webhooks(caller, district);
-        return store.remove(district, id).map(removed -> {
+        WebhookStore.Subscriber by = new WebhookStore.Subscriber(caller.subject(), caller.name(), ReportAccess.roleOf(caller));
+        return store.remove(district, id, by).map(removed -> {
             if (!removed) {
                 throw ApiProblem.notFound("no webhook " + id);
             }

@@ -22,19 +22,25 @@ import org.xinfang.contracts.vocabulary.Subject;
 class OutcomeRulesTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-    private final OutcomeRules rules = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS);
+    private final OutcomeRules rules = new OutcomeRules(ReportingPolicy.DEFAULTS);
 
     private static PetitionFacts.Received received(Form form, int headcount) {
-        return new PetitionFacts.Received("d", "s", T0, Channel.VISIT, form, headcount, false, null);
+        return new PetitionFacts.Received("d", "s", T0, Channel.VISIT, form, headcount, false, null,
+                T0.plus(Duration.ofDays(15)), "东区一小〔2026〕1号");
     }
 
     private static PetitionFacts.Routing routing(Instant at, String department) {
         return new PetitionFacts.Routing(at, Subject.HYGIENE, department, EmergencyLevel.ELEVATED,
-                T0.plus(Duration.ofDays(15)), 60, 30);
+                T0.plus(Duration.ofDays(15)));
     }
 
     private static PetitionFacts.Step step(Duration after, PetitionState to) {
         return new PetitionFacts.Step(T0.plus(after), to, null);
+    }
+
+    /** A step with the deadline intake stated with it, {@code dueAfter} from T0. */
+    private static PetitionFacts.Step step(Duration after, PetitionState to, Duration dueAfter) {
+        return new PetitionFacts.Step(T0.plus(after), to, T0.plus(dueAfter));
     }
 
     @Test
@@ -47,7 +53,7 @@ class OutcomeRulesTest {
     void theOrderFactsArrivedInDoesNotMatter() {
         List<PetitionFacts.Step> steps = new ArrayList<>(List.of(
                 step(Duration.ofHours(1), PetitionState.ROUTED),
-                step(Duration.ofDays(3), PetitionState.ACCEPTED),
+                step(Duration.ofDays(3), PetitionState.ACCEPTED, Duration.ofDays(63)),
                 step(Duration.ofDays(10), PetitionState.IN_PROGRESS),
                 step(Duration.ofDays(40), PetitionState.RESOLVED)));
         List<PetitionFacts.Routing> routings = new ArrayList<>(List.of(routing(T0.plusSeconds(60), "办公室"),
@@ -73,17 +79,45 @@ class OutcomeRulesTest {
     void lateStepsMissTheirDeadlinesAndAnExtensionMovesTheHandlingOne() {
         PetitionOutcome late = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1),
                 List.of(routing(T0, "教导处")),
-                List.of(step(Duration.ofDays(16), PetitionState.ACCEPTED), step(Duration.ofDays(16 + 70), PetitionState.RESOLVED)),
+                List.of(step(Duration.ofDays(16), PetitionState.ACCEPTED, Duration.ofDays(16 + 60)),
+                        step(Duration.ofDays(16 + 70), PetitionState.RESOLVED)),
                 List.of(), List.of())).orElseThrow();
         assertThat(late.acceptedInTime()).isFalse();
         assertThat(late.handledInTime()).isFalse();
 
         PetitionOutcome extended = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1),
                 List.of(routing(T0, "教导处")),
-                List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED), step(Duration.ofDays(50), PetitionState.EXTENDED),
+                List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED, Duration.ofDays(61)),
+                        step(Duration.ofDays(50), PetitionState.EXTENDED, Duration.ofDays(91)),
                         step(Duration.ofDays(1 + 80), PetitionState.RESOLVED)),
                 List.of(), List.of())).orElseThrow();
         assertThat(extended.handledInTime()).isTrue();
+        assertThat(extended.handleBy()).isEqualTo(T0.plus(Duration.ofDays(91)));
+    }
+
+    @Test
+    void deadlinesIntakeDidNotStateAreNotMadeUp() {
+        PetitionFacts.Received unstated = new PetitionFacts.Received("d", "s", T0, Channel.VISIT, Form.INDIVIDUAL, 1,
+                false, null, null, null);
+        PetitionOutcome o = rules.outcomeOf(new PetitionFacts("p", unstated,
+                List.of(new PetitionFacts.Routing(T0, Subject.HYGIENE, "教导处", EmergencyLevel.ROUTINE, null)),
+                List.of(step(Duration.ofDays(20), PetitionState.ACCEPTED), step(Duration.ofDays(30), PetitionState.RESOLVED)),
+                List.of(), List.of())).orElseThrow();
+        assertThat(o.acceptBy()).isNull();
+        assertThat(o.handleBy()).isNull();
+        assertThat(o.acceptedInTime()).as("no verdict without the deadline intake counted").isNull();
+        assertThat(o.handledInTime()).isNull();
+        assertThat(OpenPetition.of(o)).isEmpty();
+    }
+
+    @Test
+    void aReviewsAnswerDeadlineIsNotTheHandlingDeadline() {
+        PetitionOutcome o = rules.outcomeOf(new PetitionFacts("p", received(Form.INDIVIDUAL, 1), List.of(routing(T0, "教导处")),
+                List.of(step(Duration.ofDays(1), PetitionState.ACCEPTED, Duration.ofDays(61)),
+                        step(Duration.ofDays(30), PetitionState.RESOLVED),
+                        step(Duration.ofDays(40), PetitionState.REVIEW_REQUESTED, Duration.ofDays(70))),
+                List.of(), List.of())).orElseThrow();
+        assertThat(o.handleBy()).isEqualTo(T0.plus(Duration.ofDays(61)));
     }
 
     @Test
@@ -126,21 +160,21 @@ class OutcomeRulesTest {
     void aPetitionCountsOnTheDayTheDistrictReceivedIt() {
         Instant lateEveningUtc = Instant.parse("2026-03-02T23:30:00Z");
         PetitionFacts facts = new PetitionFacts("p",
-                new PetitionFacts.Received("d", "s", lateEveningUtc, Channel.VISIT, Form.INDIVIDUAL, 1, false, null),
+                new PetitionFacts.Received("d", "s", lateEveningUtc, Channel.VISIT, Form.INDIVIDUAL, 1, false, null, null, null),
                 List.of(), List.of(new PetitionFacts.Step(lateEveningUtc.plus(Duration.ofHours(5)), PetitionState.ACCEPTED,
                         null)), List.of(), List.of());
 
-        PetitionOutcome inShanghai = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS.inZone(ZoneId.of("Asia/Shanghai")))
+        PetitionOutcome inShanghai = new OutcomeRules(ReportingPolicy.DEFAULTS.inZone(ZoneId.of("Asia/Shanghai")))
                 .outcomeOf(facts).orElseThrow();
         assertThat(inShanghai.day()).isEqualTo(LocalDate.of(2026, 3, 3));
         assertThat(inShanghai.hoursToAccept()).isEqualTo(5);
 
-        OutcomeRules inUtc = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS.inZone(ZoneOffset.UTC));
+        OutcomeRules inUtc = new OutcomeRules(ReportingPolicy.DEFAULTS.inZone(ZoneOffset.UTC));
         assertThat(inUtc.outcomeOf(facts).orElseThrow().day()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(inUtc.dayOf(lateEveningUtc)).isEqualTo(LocalDate.of(2026, 3, 2));
 
         // The district's own midnight is the boundary: a second before it is still the 2nd, in Beijing.
-        OutcomeRules shanghai = new OutcomeRules(ReportingPolicy.NATIONAL_DEFAULTS);
+        OutcomeRules shanghai = new OutcomeRules(ReportingPolicy.DEFAULTS);
         assertThat(shanghai.dayOf(Instant.parse("2026-03-02T15:59:59Z"))).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(shanghai.dayOf(Instant.parse("2026-03-02T16:00:00Z"))).isEqualTo(LocalDate.of(2026, 3, 3));
     }
