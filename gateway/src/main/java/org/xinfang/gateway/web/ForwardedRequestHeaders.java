@@ -18,11 +18,18 @@ class ForwardedRequestHeaders implements HttpHeadersFilter {
     /** A client sending these changes nothing anywhere: they are never relayed. */
     static final List<String> TENANCY_HEADERS = List.of("X-District", "X-School", "X-Role", "X-User-Id", "X-User");
 
+    /**
+     * The console's session cookie and CSRF token are the gateway's business: a service gets the person's access
+     * token instead (TokenRelay), never the cookie that would let it act as the person at the gateway.
+     */
+    static final List<String> CONSOLE_HEADERS = List.of(HttpHeaders.COOKIE, "X-XSRF-TOKEN");
+
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = new HttpHeaders();
         forwarded.addAll(input);
         TENANCY_HEADERS.forEach(forwarded::remove);
+        CONSOLE_HEADERS.forEach(forwarded::remove);
         String id = exchange.getAttribute(RequestIdFilter.KEY);
         if (id != null) {
             forwarded.set(RequestIdFilter.HEADER, id);

@@ -23,6 +23,14 @@ class SecurityHeadersFilter implements WebFilter {
     private static final String UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * The console: its own scripts and styles only (Element Plus sets styles inline), its API on the same origin, no
+     * framing. Forms may post to the gateway's sign-out, which sends the browser on to the issuer.
+     */
+    private static final String CONSOLE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' "
+            + "'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // At commit time, after the routing filter has copied the service's headers in, so these win.
@@ -30,7 +38,8 @@ class SecurityHeadersFilter implements WebFilter {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Content-Security-Policy", isDocumentationUi(exchange) ? UI_POLICY : API_POLICY);
+            headers.set("Content-Security-Policy", isDocumentationUi(exchange) ? UI_POLICY
+                    : isConsole(exchange) ? CONSOLE_POLICY : API_POLICY);
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -41,6 +50,12 @@ class SecurityHeadersFilter implements WebFilter {
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    private static boolean isConsole(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        // The issuer's redirect back lands on /login/oauth2/code: a page too when signing in cannot be finished.
+        return path.startsWith("/console") || path.startsWith("/login/oauth2/");
     }
 
     private static boolean isDocumentationUi(ServerWebExchange exchange) {

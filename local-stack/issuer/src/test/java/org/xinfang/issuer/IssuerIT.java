@@ -69,7 +69,7 @@ class IssuerIT {
     static Stream<String> demoClients() {
         return Stream.of("east-01-clerk", "east-01-leader", "east-01-deputy", "east-01-academic", "east-01-logistics",
                 "east-01-general-office", "east-02-clerk", "east-02-leader", "east-02-deputy", "east-02-logistics",
-                "east-03-clerk", "east-03-leader", "east-03-deputy", "east-analyst", "east-duty-officer", "east-admin",
+                "east-03-clerk", "east-03-leader", "east-03-deputy", "east-analyst", "east-duty-officer", "east-admin", "operator",
                 "west-01-clerk", "west-01-leader", "west-analyst", "west-admin");
     }
 
@@ -128,7 +128,7 @@ class IssuerIT {
     }
 
     @Test
-    void onlyTheClientCredentialsGrantIsOffered() throws Exception {
+    void thePasswordGrantIsNeverOffered() throws Exception {
         HttpResponse<String> password = HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/oauth2/token"))
                 .header("Authorization", basic("east-01-clerk", settings.clients().get("east-01-clerk").secret()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -156,7 +156,42 @@ class IssuerIT {
     void healthIsOpenAndNothingElseIsWithoutCredentials() throws Exception {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/env").statusCode()).isIn(401, 403);
-        assertThat(get("/login").statusCode()).isIn(401, 403);
+        assertThat(get("/oauth2/authorize").statusCode()).isIn(302, 400, 401);
+    }
+
+    @Test
+    void thePersonSignsInOnAChinesePageAndTheConsoleMayOnlyUseTheCodeWithPkce() throws Exception {
+        HttpResponse<String> page = get("/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "<label for=\"username\">账号</label>",
+                "<label for=\"password\">密码</label>", "name=\"_csrf\"");
+
+        String verifier = "a-code-verifier-of-at-least-forty-three-characters-long-0123";
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirect = java.net.URLEncoder.encode(settings.consoleUrl() + "/login/oauth2/code/console",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> withPkce = get("/oauth2/authorize?response_type=code&client_id=xinfang-console&scope=openid"
+                + "&state=s1&redirect_uri=" + redirect + "&code_challenge=" + challenge + "&code_challenge_method=S256");
+        assertThat(withPkce.statusCode()).as("not signed in: to the sign-in page").isEqualTo(302);
+        assertThat(withPkce.headers().firstValue("Location")).hasValueSatisfying(at -> assertThat(at).endsWith("/login"));
+
+        HttpResponse<String> withoutPkce = get("/oauth2/authorize?response_type=code&client_id=xinfang-console"
+                + "&scope=openid&state=s1&redirect_uri=" + redirect);
+        assertThat(withoutPkce.statusCode()).as("a code without PKCE is refused").isNotEqualTo(200);
+        assertThat(withoutPkce.headers().firstValue("Location").orElse("")).doesNotContain("code=");
+    }
+
+    @Test
+    void everyDemoPersonCarriesTenantClaimsTheServicesAccept() {
+        assertThat(settings.users()).isNotEmpty();
+        Set<Role> covered = EnumSet.noneOf(Role.class);
+        settings.users().forEach((id, user) -> {
+            Map<String, Object> claims = new java.util.HashMap<>(ClientClaims.of(id, user.tenancy()));
+            claims.put("sub", id);
+            covered.addAll(Caller.fromClaims(claims).roles());
+        });
+        assertThat(covered).as("a demo person for every role").containsExactlyInAnyOrder(Role.values());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
