@@ -28,6 +28,9 @@ final class LocalStack {
         environment.put("STACK_HOME", this.home.toString());
         // The reactor has just packaged every jar; the script must not start a nested build.
         environment.put("STACK_SKIP_BUILD", "1");
+        // Seven JVMs starting at once on a shared two-core builder have taken over the script's 150 s; waiting longer
+        // costs nothing when they are quicker.
+        environment.put("STACK_HEALTH_TIMEOUT", "300");
         for (String port : List.of("GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT",
                 "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "ISSUER_PORT")) {
             environment.put(port, String.valueOf(freePort()));

@@ -3,7 +3,11 @@ package org.xinfang.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * uses is exposed by a running service. Then {@code ./stack down} leaves nothing running.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(9)
 class WalkingSkeletonIT {
 
     private static final Duration EFFECT_WITHIN = Duration.ofSeconds(30);
@@ -68,7 +74,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = new LocalStack(Path.of("target/stack"));
+        stack = SharedStack.up();
+        // Up again, as a user would: the suite is found running and healthy.
         LocalStack.Result up = stack.run("up");
         assertThat(up.exitCode()).as("./stack up failed:\n%s\n%s", up.output(), stack.logTails()).isZero();
         assertThat(up.output()).contains("gateway at http://localhost:" + stack.port("GATEWAY_PORT"));
@@ -81,7 +88,7 @@ class WalkingSkeletonIT {
             return;
         }
         Map<String, Long> pids = stack.pids();
-        LocalStack.Result down = stack.run("down");
+        LocalStack.Result down = SharedStack.down();
         assertThat(down.exitCode()).as(down.output()).isZero();
         for (Map.Entry<String, Long> pid : pids.entrySet()) {
             assertThat(ProcessHandle.of(pid.getValue()).map(ProcessHandle::isAlive).orElse(false))
@@ -176,6 +183,31 @@ class WalkingSkeletonIT {
                     challenge -> assertThat(challenge).startsWith("Bearer"));
             assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyServiceAndTheIssuerListenOnLoopbackOnly() throws Exception {
+        List<InetAddress> outward = java.util.Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(nic -> { try { return nic.isUp(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        List<String> ports = new java.util.ArrayList<>(List.of(SERVICE_PORTS));
+        ports.add("ISSUER_PORT");
+        for (String port : ports) {
+            int number = Integer.parseInt(stack.port(port));
+            try (Socket loopback = new Socket()) {
+                loopback.connect(new InetSocketAddress("127.0.0.1", number), 2000);
+            }
+            for (InetAddress address : outward) {
+                try (Socket around = new Socket()) {
+                    around.connect(new InetSocketAddress(address, number), 2000);
+                    throw new AssertionError(port + " answers on " + address + ": reachable around the gateway");
+                } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+                    // Refused (or dropped) on every address but loopback.
+                }
+            }
         }
     }
 
