@@ -48,19 +48,9 @@ class WalkingSkeletonIT {
 
     private static final Duration EFFECT_WITHIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /**
-     * Each request on a client of its own, so on a fresh HTTP/1.1 connection: a request sent on a kept-alive connection
-     * right after a 401 has been seen, rarely, to get no answer at all (the same cause as the idle-pool setting of the
-     * reactor-netty test clients in the parent pom).
-     */
-    private static final class Http {
-        <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Exception {
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build().send(request, body);
-        }
-    }
-
-    private static final Http HTTP = new Http();
+    /** One client for the whole walk, kept-alive connections reused as any client would. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     /** The tenant of the demo clients used below (local-stack/issuer demo-clients.yml). */
     private static final String DISTRICT = "d-east";
     private static final String SCHOOL = "s-east-01";
