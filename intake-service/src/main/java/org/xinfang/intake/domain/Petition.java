@@ -41,7 +41,7 @@ public record Petition(
         Instant receivedAt,
         Set<RiskSignal> riskSignals,
         PetitionState state,
-        RoutingDecision routing,
+        DepartmentAssignment routing,
         Handling handling,
         List<HistoryEntry> history) {
 
@@ -100,8 +100,8 @@ public record Petition(
         if (state != PetitionState.RECEIVED && state != PetitionState.ROUTED) {
             return Optional.empty();
         }
-        RoutingDecision decision = new RoutingDecision(routed.department(), routed.coDepartments(), routed.level(),
-                routed.ruleSetVersion(), eventId);
+        DepartmentAssignment decision = new DepartmentAssignment(routed.department(), routed.coDepartments(),
+                routed.level(), routed.ruleSetVersion(), eventId);
         Subject decidedSubject = routed.subject() == null ? subject : routed.subject();
         Handling dueToAccept = handling.due() != null ? handling
                 : handling.due(clock.count(LegalStep.ACCEPT, receivedAt));
@@ -131,15 +131,15 @@ public record Petition(
      * history says so when the level changed; no status changes.
      */
     private PetitionChange applyEscalatedLevel(PetitionRouted routed, Instant now) {
-        RoutingDecision decision = new RoutingDecision(routing.department(), routing.coDepartments(), routed.level(),
-                routed.ruleSetVersion(), routed.meta().eventId());
+        DepartmentAssignment decision = new DepartmentAssignment(routing.department(), routing.coDepartments(),
+                routed.level(), routed.ruleSetVersion(), routed.meta().eventId());
         List<HistoryEntry> entry = routed.level() == routing.level() ? List.of()
                 : List.of(HistoryEntry.by(Actor.ROUTING, now, state, state, "情况升级后重新研判，紧急程度："
                 + routed.level().chineseName() + "（原为" + routing.level().chineseName() + "）"));
         return new PetitionChange(with(subject, state, decision, handling, entry), entry, List.of());
     }
 
-    Petition with(Subject newSubject, PetitionState newState, RoutingDecision newRouting, Handling newHandling,
+    Petition with(Subject newSubject, PetitionState newState, DepartmentAssignment newRouting, Handling newHandling,
                   List<HistoryEntry> appended) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.addAll(appended);

@@ -19,7 +19,7 @@ import org.xinfang.intake.domain.Handling;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.Petitioner;
-import org.xinfang.intake.domain.RoutingDecision;
+import org.xinfang.intake.domain.DepartmentAssignment;
 
 /**
  * The one document a petition is stored as. Identity is sealed by {@link IdentityCipher}; the relations stay in
@@ -126,7 +126,7 @@ final class PetitionDocuments {
                 new java.util.HashSet<>(d.getList(APPLIED_EVENTS, String.class, List.of())));
     }
 
-    private static Document routing(RoutingDecision r) {
+    private static Document routing(DepartmentAssignment r) {
         if (r == null) {
             return null;
         }
@@ -137,11 +137,11 @@ final class PetitionDocuments {
                 .append("routedEventId", r.routedEventId());
     }
 
-    private static RoutingDecision routing(Document r) {
+    private static DepartmentAssignment routing(Document r) {
         if (r == null) {
             return null;
         }
-        return new RoutingDecision(r.getString("department"), r.getList("coDepartments", String.class, List.of()),
+        return new DepartmentAssignment(r.getString("department"), r.getList("coDepartments", String.class, List.of()),
                 EmergencyLevel.valueOf(r.getString("level")), r.getString("ruleSetVersion"),
                 r.getString("routedEventId"));
     }

@@ -12,7 +12,7 @@ import org.xinfang.contracts.access.Caller;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.Petition;
-import org.xinfang.intake.domain.RoutingDecision;
+import org.xinfang.intake.domain.DepartmentAssignment;
 
 /**
  * Who may use petitions and visits (docs/access.md), from the verified token's {@link Caller} only.
@@ -78,7 +78,7 @@ final class PetitionAccess {
         if (department == null) {
             return true;
         }
-        RoutingDecision routing = p.routing();
+        DepartmentAssignment routing = p.routing();
         return routing != null
                 && (department.equals(routing.department()) || routing.coDepartments().contains(department));
     }

@@ -19,7 +19,7 @@ import org.xinfang.intake.domain.LifeCycle;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.Petitioner;
-import org.xinfang.intake.domain.RoutingDecision;
+import org.xinfang.intake.domain.DepartmentAssignment;
 
 /**
  * A petition as answered over HTTP. {@code petitioners} (the identity) is present only for roles allowed to see it;
@@ -65,7 +65,7 @@ record PetitionView(
 
 
     static PetitionView of(Petition p, boolean withIdentity, Instant now) {
-        RoutingDecision r = p.routing();
+        DepartmentAssignment r = p.routing();
         return new PetitionView(p.id(), p.number(), p.district(), p.school(), p.channel(), p.form(), p.headcount(), p.escalated(),
                 p.anonymous(), p.petitioners().stream().map(Petitioner::relation).toList(),
                 withIdentity ? p.petitioners().stream().map(x -> new PetitionerView(x.name(), x.phone(), x.idNumber(),

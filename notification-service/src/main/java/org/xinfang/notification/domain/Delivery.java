@@ -10,7 +10,8 @@ import java.util.UUID;
  * One alert, at one escalation step, to one contact over one channel. Its id is the idempotency key a receiver sees,
  * the same on every retry, so a receiver can drop repeats.
  */
-public record Delivery(String deliveryId, String alertId, int step, String contactId, Channel channel, String target) {
+public record Delivery(String deliveryId, String alertId, int step, String contactId, DeliveryChannel channel,
+                       String target) {
 
     /** The deliveries an alert at its current step needs: one per channel of each contact it reaches. */
     public static List<Delivery> forAlert(Alert alert, List<Contact> contacts) {
@@ -19,14 +20,14 @@ public record Delivery(String deliveryId, String alertId, int step, String conta
             if (!contact.reaches(alert.currentRole(), alert.department())) {
                 continue;
             }
-            add(deliveries, alert, contact, Channel.WEBHOOK, contact.webhookUrl());
-            add(deliveries, alert, contact, Channel.EMAIL, contact.email());
-            add(deliveries, alert, contact, Channel.SMS, contact.phone());
+            add(deliveries, alert, contact, DeliveryChannel.WEBHOOK, contact.webhookUrl());
+            add(deliveries, alert, contact, DeliveryChannel.EMAIL, contact.email());
+            add(deliveries, alert, contact, DeliveryChannel.SMS, contact.phone());
         }
         return deliveries;
     }
 
-    private static void add(List<Delivery> into, Alert alert, Contact contact, Channel channel, String target) {
+    private static void add(List<Delivery> into, Alert alert, Contact contact, DeliveryChannel channel, String target) {
         if (target != null) {
             String id = UUID.nameUUIDFromBytes((alert.alertId() + "|" + alert.step() + "|" + contact.contactId() + "|"
                     + channel).getBytes(StandardCharsets.UTF_8)).toString();

@@ -1,6 +1,6 @@
 package org.xinfang.notification.messaging;
 
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  */
 interface ChannelSender {
 
-    Channel channel();
+    DeliveryChannel channel();
 
     Mono<Void> send(String idempotencyKey, String target, OutboundMessage message);
 }

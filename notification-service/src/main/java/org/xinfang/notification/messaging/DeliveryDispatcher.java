@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.notification.domain.Alert;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.Delivery;
 import org.xinfang.notification.domain.EscalationChain;
@@ -55,7 +55,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final AlertStore alerts;
     private final AlertStream stream;
     private final SilenceStore silences;
-    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<DeliveryChannel, ChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
     private final Clock clock;
     private final int maxAttempts;
     private final Duration firstBackoff;
@@ -64,7 +64,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     private final Duration repeatInterval;
     private final Duration groupWait;
     private final DeliveryGroupStore groups;
-    private final Map<Channel, Map<Outcome, Counter>> outcomes = new EnumMap<>(Channel.class);
+    private final Map<DeliveryChannel, Map<Outcome, Counter>> outcomes = new EnumMap<>(DeliveryChannel.class);
 
     /** What one attempt came to, as the delivery alerts name it. */
     enum Outcome {
@@ -106,7 +106,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         this.groupWait = groupWait;
         this.groups = groups;
         // Registered up front, at zero: a rate over a series that appears only with its first failure misses it.
-        for (Channel channel : this.senders.keySet()) {
+        for (DeliveryChannel channel : this.senders.keySet()) {
             Map<Outcome, Counter> ofChannel = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
                 ofChannel.put(outcome, Counter.builder("xinfang.alert.deliveries")
@@ -118,7 +118,7 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
         }
     }
 
-    private void count(Channel channel, Outcome outcome, int deliveries) {
+    private void count(DeliveryChannel channel, Outcome outcome, int deliveries) {
         outcomes.get(channel).get(outcome).increment(deliveries);
     }
 
@@ -310,10 +310,10 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                 : AlertMessage.grouped(window.groupId(), members.stream().map(m -> m.delivery()).toList(), byId, zone);
         String key = single ? first.deliveryId() : window.groupId();
         int attempts = window.attempts() + 1;
-        return senders.get(Channel.valueOf(window.channel())).send(key, window.target(), message)
+        return senders.get(DeliveryChannel.valueOf(window.channel())).send(key, window.target(), message)
                 .then(Mono.defer(() -> {
                     Instant at = clock.instant();
-                    count(Channel.valueOf(window.channel()), Outcome.DELIVERED, ids.size());
+                    count(DeliveryChannel.valueOf(window.channel()), Outcome.DELIVERED, ids.size());
                     return deliveries.groupDelivered(window.groupId(), ids, attempts, at)
                             .then(groups.sent(window.groupId(), attempts, at))
                             .thenMany(deliveries.releaseLateMembers(window.groupId(), at))
@@ -324,13 +324,13 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                     Instant at = clock.instant();
                     String error = describe(e);
                     if (attempts >= maxAttempts) {
-                        count(Channel.valueOf(window.channel()), Outcome.DEAD_LETTERED, ids.size());
+                        count(DeliveryChannel.valueOf(window.channel()), Outcome.DEAD_LETTERED, ids.size());
                         log.warn("group {} of {} deliveries over {} dead after {} attempts: {}", window.groupId(),
                                 ids.size(), window.channel(), attempts, error);
                         return deliveries.groupFailed(window.groupId(), ids, attempts, error, true, at)
                                 .then(groups.dead(window.groupId(), attempts, error));
                     }
-                    count(Channel.valueOf(window.channel()), Outcome.FAILED, ids.size());
+                    count(DeliveryChannel.valueOf(window.channel()), Outcome.FAILED, ids.size());
                     Duration wait = Delivery.backoff(attempts, firstBackoff, maxBackoff);
                     return deliveries.groupFailed(window.groupId(), ids, attempts, error, false, at)
                             .then(groups.retryAt(window.groupId(), attempts, error, at.plus(wait)))

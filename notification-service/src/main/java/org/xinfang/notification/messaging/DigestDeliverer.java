@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.json.EventJson;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.Delivery;
 import org.xinfang.notification.domain.Digest;
@@ -43,7 +43,7 @@ class DigestDeliverer {
 
     private final DigestStore digests;
     private final ContactStore contacts;
-    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<DeliveryChannel, ChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
     private final Clock clock;
     private final int maxAttempts;
     private final Duration firstBackoff;
@@ -72,8 +72,8 @@ class DigestDeliverer {
         List<Contact> readers = contacts.ofDistrictInRoles(digest.district(), READERS).collectList().block(TIMEOUT);
         List<DigestStore.Tracked> planned = new ArrayList<>();
         for (Contact contact : readers == null ? List.<Contact>of() : readers) {
-            plan(planned, digest, contact, Channel.EMAIL, contact.email());
-            plan(planned, digest, contact, Channel.WEBHOOK, contact.webhookUrl());
+            plan(planned, digest, contact, DeliveryChannel.EMAIL, contact.email());
+            plan(planned, digest, contact, DeliveryChannel.WEBHOOK, contact.webhookUrl());
         }
         int started = 0;
         for (DigestStore.Tracked delivery : planned) {
@@ -89,7 +89,7 @@ class DigestDeliverer {
         return started;
     }
 
-    private static void plan(List<DigestStore.Tracked> into, Digest digest, Contact contact, Channel channel,
+    private static void plan(List<DigestStore.Tracked> into, Digest digest, Contact contact, DeliveryChannel channel,
                              String target) {
         if (target == null) {
             return;

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,8 +26,8 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.EMAIL;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.EMAIL;
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,8 +28,8 @@ class SmsSender implements ChannelSender {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.SMS;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.SMS;
     }
 
     @Override

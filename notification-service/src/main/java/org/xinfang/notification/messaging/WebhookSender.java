@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.xinfang.kit.config.DevelopmentValues;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,8 +51,8 @@ class WebhookSender implements ChannelSender {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.WEBHOOK;
+    public DeliveryChannel channel() {
+        return DeliveryChannel.WEBHOOK;
     }
 
     @Override

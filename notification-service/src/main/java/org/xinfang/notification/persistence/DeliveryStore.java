@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.domain.Delivery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -193,7 +193,7 @@ public class DeliveryStore implements IndexedStore {
 
     static Tracked fromDocument(Document d) {
         Delivery delivery = new Delivery(d.getString("_id"), d.getString("alertId"), d.getInteger("step", 0),
-                d.getString("contactId"), Channel.valueOf(d.getString("channel")), d.getString("target"));
+                d.getString("contactId"), DeliveryChannel.valueOf(d.getString("channel")), d.getString("target"));
         return new Tracked(delivery, d.getString("state"), d.getInteger("attempts", 0), instant(d, "nextAttemptAt"),
                 d.getString("lastError"));
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.xinfang.contracts.vocabulary.DigestPeriod;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.domain.Digest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
 public class DigestStore implements IndexedStore {
 
     /** One delivery of a digest and its progress. */
-    public record Tracked(String deliveryId, String digestId, String contactId, Channel channel, String target,
+    public record Tracked(String deliveryId, String digestId, String contactId, DeliveryChannel channel, String target,
                           String state, int attempts, String lastError) {
     }
 
@@ -75,7 +75,7 @@ public class DigestStore implements IndexedStore {
     }
 
     /** Stores the delivery, claimed until {@code claimedUntil}; false if it exists (delivered or under way already). */
-    public Mono<Boolean> insertClaimed(String deliveryId, String digestId, String contactId, Channel channel,
+    public Mono<Boolean> insertClaimed(String deliveryId, String digestId, String contactId, DeliveryChannel channel,
                                        String target, Instant now, Instant claimedUntil) {
         Document doc = new Document("_id", deliveryId).append("digestId", digestId).append("contactId", contactId)
                 .append("channel", channel.name()).append("target", target).append("createdAt", date(now))
@@ -121,7 +121,7 @@ public class DigestStore implements IndexedStore {
 
     static Tracked trackedOf(Document d) {
         return new Tracked(d.getString("_id"), d.getString("digestId"), d.getString("contactId"),
-                Channel.valueOf(d.getString("channel")), d.getString("target"), d.getString("state"),
+                DeliveryChannel.valueOf(d.getString("channel")), d.getString("target"), d.getString("state"),
                 d.getInteger("attempts", 0), d.getString("lastError"));
     }
 

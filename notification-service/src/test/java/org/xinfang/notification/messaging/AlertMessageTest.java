@@ -9,7 +9,7 @@ import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.AlertState;
-import org.xinfang.notification.domain.Channel;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.domain.Delivery;
 import org.xinfang.notification.domain.RecipientRole;
 
@@ -25,7 +25,7 @@ class AlertMessageTest {
                 Instant.parse("2026-12-03T14:02:00Z"), null, null, null);
     }
 
-    private static final Delivery DELIVERY = new Delivery("d-1", "a-1", 2, "c-1", Channel.SMS, "13800000000");
+    private static final Delivery DELIVERY = new Delivery("d-1", "a-1", 2, "c-1", DeliveryChannel.SMS, "13800000000");
 
     @Test
     void theFirstStepIsStepOneAndTheTimeIsLocal() {

@@ -77,9 +77,4 @@ public final class DigestClaims {
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(d -> true).defaultIfEmpty(false);
     }
-
-    /** The state of one claim, or empty; for tests and operators. */
-    public Mono<Document> find(String eventId) {
-        return Mono.from(claims.find(Filters.eq("_id", eventId)).first());
-    }
 }

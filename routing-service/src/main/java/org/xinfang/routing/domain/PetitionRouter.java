@@ -26,7 +26,7 @@ public final class PetitionRouter {
         this.levelRules = levelRules;
     }
 
-    public RoutingDecision route(PetitionFacts petition, RuleSet rules) {
+    public RoutingDecision route(PetitionToRoute petition, RuleSet rules) {
         List<String> reasons = new ArrayList<>();
 
         Subject subject;

@@ -9,7 +9,7 @@ import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.Situation;
-import org.xinfang.routing.domain.PetitionFacts;
+import org.xinfang.routing.domain.PetitionToRoute;
 import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RoutingDecision;
 import org.xinfang.routing.persistence.DecisionStore;
@@ -94,8 +94,8 @@ class PetitionRouting {
         });
     }
 
-    static PetitionFacts facts(PetitionReceived received) {
-        return new PetitionFacts(received.form(), received.headcount(), received.escalated(), received.subject(),
+    static PetitionToRoute facts(PetitionReceived received) {
+        return new PetitionToRoute(received.form(), received.headcount(), received.escalated(), received.subject(),
                 received.title(), received.description(), received.riskSignals(), received.receivedAt());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.xinfang.contracts.vocabulary.Subject;
-import org.xinfang.routing.domain.PetitionFacts;
+import org.xinfang.routing.domain.PetitionToRoute;
 
 /**
  * A petition to route without effect. Like a received event it carries no petitioner identity: routing never needs
@@ -21,7 +21,7 @@ record DryRunRequest(Form form, Integer headcount, Boolean escalated, Subject su
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 10_000;
 
-    PetitionFacts toFacts(Instant now) {
+    PetitionToRoute toFacts(Instant now) {
         List<FieldReason> problems = new ArrayList<>();
         if (form == null) {
             problems.add(new FieldReason("form", "required: INDIVIDUAL or GROUP"));
@@ -37,8 +37,8 @@ record DryRunRequest(Form form, Integer headcount, Boolean escalated, Subject su
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        return new PetitionFacts(form, headcount, Boolean.TRUE.equals(escalated), subject, title.strip(), description.strip(),
-                riskSignals, receivedAt == null ? now : receivedAt);
+        return new PetitionToRoute(form, headcount, Boolean.TRUE.equals(escalated), subject, title.strip(),
+                description.strip(), riskSignals, receivedAt == null ? now : receivedAt);
     }
 
     private static void text(String value, String field, int max, List<FieldReason> problems) {

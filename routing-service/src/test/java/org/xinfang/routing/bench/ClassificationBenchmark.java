@@ -18,7 +18,7 @@ import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.routing.domain.DefaultRuleSet;
 import org.xinfang.routing.domain.LevelRules;
 import org.xinfang.routing.domain.LevelThresholds;
-import org.xinfang.routing.domain.PetitionFacts;
+import org.xinfang.routing.domain.PetitionToRoute;
 import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RiskDetector;
 import org.xinfang.routing.domain.RoutingDecision;
@@ -65,7 +65,7 @@ public class ClassificationBenchmark {
     @Benchmark
     public RoutingDecision fullDecision() {
         String[] p = nextPetition();
-        return router.route(new PetitionFacts(Form.GROUP, 12, false, null, p[0], p[1], Set.of(), receivedAt), rules);
+        return router.route(new PetitionToRoute(Form.GROUP, 12, false, null, p[0], p[1], Set.of(), receivedAt), rules);
     }
 
     private String[] nextPetition() {

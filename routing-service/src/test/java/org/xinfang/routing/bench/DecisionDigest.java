@@ -14,7 +14,7 @@ import org.xinfang.routing.domain.DefaultRuleSet;
 import org.xinfang.routing.domain.LabelledCorpus;
 import org.xinfang.routing.domain.LevelRules;
 import org.xinfang.routing.domain.LevelThresholds;
-import org.xinfang.routing.domain.PetitionFacts;
+import org.xinfang.routing.domain.PetitionToRoute;
 import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RiskDetector;
 import org.xinfang.routing.domain.RoutingDecision;
@@ -42,13 +42,13 @@ public final class DecisionDigest {
             entries.addAll(LabelledCorpus.load(fresh).entries());
         }
         for (LabelledCorpus.Entry e : entries) {
-            line(out, e.id(), router.route(new PetitionFacts(Form.INDIVIDUAL, 1, false, null, e.title(), e.description(),
-                    Set.of(), RECEIVED), rules));
+            line(out, e.id(), router.route(new PetitionToRoute(Form.INDIVIDUAL, 1, false, null, e.title(),
+                    e.description(), Set.of(), RECEIVED), rules));
         }
         List<String> texts = SegmenterComparison.texts(1024);
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);
-            line(out, "1kb-" + i, router.route(new PetitionFacts(Form.GROUP, 12, false, null, t.substring(0, 20), t,
+            line(out, "1kb-" + i, router.route(new PetitionToRoute(Form.GROUP, 12, false, null, t.substring(0, 20), t,
                     Set.of(), RECEIVED), rules));
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);

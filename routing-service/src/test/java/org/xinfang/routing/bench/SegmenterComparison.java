@@ -15,7 +15,7 @@ import org.xinfang.routing.domain.DefaultRuleSet;
 import org.xinfang.routing.domain.LabelledCorpus;
 import org.xinfang.routing.domain.LevelRules;
 import org.xinfang.routing.domain.LevelThresholds;
-import org.xinfang.routing.domain.PetitionFacts;
+import org.xinfang.routing.domain.PetitionToRoute;
 import org.xinfang.routing.domain.PetitionRouter;
 import org.xinfang.routing.domain.RiskDetector;
 import org.xinfang.routing.domain.RuleSet;
@@ -124,8 +124,8 @@ public final class SegmenterComparison {
         return lexicon;
     }
 
-    private static PetitionFacts facts(String text) {
-        return new PetitionFacts(Form.GROUP, 12, false, null, text.substring(0, 20), text, Set.of(), RECEIVED);
+    private static PetitionToRoute facts(String text) {
+        return new PetitionToRoute(Form.GROUP, 12, false, null, text.substring(0, 20), text, Set.of(), RECEIVED);
     }
 
     /** Per second on one thread, after 3 s of warm-up, over 5 s. */

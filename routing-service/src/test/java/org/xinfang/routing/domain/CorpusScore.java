@@ -50,8 +50,8 @@ public record CorpusScore(int petitions, int subjectsRight, int departmentsRight
         int criticalFound = 0;
         int falseCritical = 0;
         for (LabelledCorpus.Entry e : corpus.entries()) {
-            RoutingDecision d = router.route(new PetitionFacts(Form.INDIVIDUAL, 1, false, null, e.title(), e.description(),
-                    Set.of(), RECEIVED), rules);
+            RoutingDecision d = router.route(new PetitionToRoute(Form.INDIVIDUAL, 1, false, null, e.title(),
+                    e.description(), Set.of(), RECEIVED), rules);
             bySubject.computeIfAbsent(e.subject(), s -> new int[3])[0]++;
             bySubject.computeIfAbsent(d.subject(), s -> new int[3])[1]++;
             if (d.subject() == e.subject()) {

@@ -45,7 +45,7 @@ class PetitionRouterTest {
 
     @Test
     void riskFoundInTheTextIsAddedToTheClerksAndMakesItCritical() {
-        PetitionFacts facts = new PetitionFacts(Form.GROUP, 12, false, null, "家长反映食堂卫生",
+        PetitionToRoute facts = new PetitionToRoute(Form.GROUP, 12, false, null, "家长反映食堂卫生",
                 "家长在校门口聚集，有人砸坏了门卫室的玻璃", Set.of(RiskSignal.BLOCKING), RECEIVED);
         RoutingDecision d = router.route(facts, DefaultRuleSet.create());
         assertThat(d.riskSignals()).containsExactlyInAnyOrder(RiskSignal.BLOCKING, RiskSignal.VIOLENCE);
@@ -66,7 +66,7 @@ class PetitionRouterTest {
         assertThat(d.ruleSetVersion()).isEqualTo("d-east/s-east-01-3");
     }
 
-    private static PetitionFacts facts(Subject subject, String title, String description) {
-        return new PetitionFacts(Form.INDIVIDUAL, 1, false, subject, title, description, Set.of(), RECEIVED);
+    private static PetitionToRoute facts(Subject subject, String title, String description) {
+        return new PetitionToRoute(Form.INDIVIDUAL, 1, false, subject, title, description, Set.of(), RECEIVED);
     }
 }

@@ -1,7 +1,7 @@
 package org.xinfang.notification.domain;
 
 /** How an alert reaches a person. */
-public enum Channel {
+public enum DeliveryChannel {
     WEBHOOK,
     EMAIL,
     SMS

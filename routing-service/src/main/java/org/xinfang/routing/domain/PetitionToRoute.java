@@ -12,10 +12,10 @@ import org.xinfang.contracts.vocabulary.Subject;
  * @param subject the clerk's choice, or null (or UNKNOWN) to infer it from the text
  * @param riskSignals what the clerk saw; the text may add more
  */
-public record PetitionFacts(Form form, int headcount, boolean escalated, Subject subject, String title,
+public record PetitionToRoute(Form form, int headcount, boolean escalated, Subject subject, String title,
                             String description, Set<RiskSignal> riskSignals, Instant receivedAt) {
 
-    public PetitionFacts {
+    public PetitionToRoute {
         riskSignals = riskSignals == null ? Set.of() : Set.copyOf(riskSignals);
         title = title == null ? "" : title;
         description = description == null ? "" : description;

@@ -7,10 +7,10 @@ import org.xinfang.contracts.vocabulary.EmergencyLevel;
  * What routing decided for a petition, as applied to the record: who handles it and how urgent it is (its deadlines
  * are intake's own); {@code routedEventId} makes replays harmless.
  */
-public record RoutingDecision(String department, List<String> coDepartments, EmergencyLevel level,
+public record DepartmentAssignment(String department, List<String> coDepartments, EmergencyLevel level,
                               String ruleSetVersion, String routedEventId) {
 
-    public RoutingDecision {
+    public DepartmentAssignment {
         coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
     }
 }
