@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 status=0
 # The whole reactor, so that every jar the stack starts is built from this checkout; only KillNineIT runs.
-./mvnw -B -q verify -Dfaults.run=true -Dit.test=KillNineIT -Dtest=none \
+./mvnw -B -q verify -Dit.test=KillNineIT -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dfaults.petitions="${PETITIONS:-10000}" -Dfaults.rate="${RATE:-10}" || status=$?
 cat local-stack/system-tests/target/fault-run.txt

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  * BENCHMARKS.md); {@code -Dfaults.rate} sets petitions per second (10). The figures go to
  * {@code target/fault-run.txt}.
  *
- * <p>It runs when asked ({@code -Dfaults.run=true}), not in every build: it has not yet passed within its 4-minute
- * budget on a two-core machine, where one round of kills and restarts took 14 minutes.
+ * <p>It runs in every build, after the walking skeleton has downed the shared suite (its own suite, on free ports,
+ * costs about 4 minutes on two cores: one round of kills at 10 petitions a second); {@code -Dfaults.skip=true} leaves
+ * it out of a quick local build.
  */
-@EnabledIfSystemProperty(named = "faults.run", matches = "true",
-        disabledReason = "the kill -9 fault test runs on demand: -Dfaults.run=true (docs/operations.md)")
+@Order(10)
+@DisabledIfSystemProperty(named = "faults.skip", matches = "true",
+        disabledReason = "the kill -9 fault test was skipped with -Dfaults.skip=true")
 class KillNineIT {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KillNineIT.class);
@@ -149,26 +152,26 @@ class KillNineIT {
             });
             figures.put("counted by reporting", counted[0]);
 
-            Map<String, String> stateOf = new HashMap<>();
-            List<String> listed = listed(clerk);
+            // The school's list says, page by page, what is stored and where it went: a few requests, not one per
+            // petition (which the gateway's limit per client would slow to a crawl).
+            Map<String, JsonNode> stored = new HashMap<>();
+            List<String> listed = new ArrayList<>();
             Set<String> unrouted = new HashSet<>();
             await(SETTLE_WITHIN, () -> {
-                unrouted.clear();
-                for (String id : acknowledged.keySet()) {
-                    String state = stateOf.computeIfAbsent(id, i -> "?");
-                    if (!state.equals("?") && !state.equals("RECEIVED") && !state.equals("MISSING")) {
-                        continue;
-                    }
-                    JsonNode petition = get("/api/v1/petitions/" + id, clerk);
-                    stateOf.put(id, petition.path("state").asString("MISSING"));
-                    if (!petition.hasNonNull("department")) {
-                        unrouted.add(id);
-                    }
+                listed.clear();
+                stored.clear();
+                for (JsonNode item : listed(clerk)) {
+                    listed.add(item.path("id").asString());
+                    stored.put(item.path("id").asString(), item);
                 }
+                unrouted.clear();
+                acknowledged.keySet().stream().filter(id -> !stored.containsKey(id)
+                        || !stored.get(id).hasNonNull("department")).forEach(unrouted::add);
                 return unrouted.isEmpty();
             });
-            Set<String> lost = acknowledged.keySet().stream().filter(id -> "MISSING".equals(stateOf.get(id)))
-                    .collect(Collectors.toSet());
+            // Absent from the list: asked for one by one, a 404 is a petition acknowledged and then lost.
+            Set<String> lost = acknowledged.keySet().stream().filter(id -> !stored.containsKey(id))
+                    .filter(id -> !get("/api/v1/petitions/" + id, clerk).has("id")).collect(Collectors.toSet());
             long duplicated = listed.size() - new HashSet<>(listed).size()
                     + listed.stream().filter(id -> !acknowledged.containsKey(id)).count();
             figures.put("lost (acknowledged, then not found)", lost.size());
@@ -233,13 +236,13 @@ class KillNineIT {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Every petition id of the school, page after page, as the list gives them. */
-    private static List<String> listed(String clerk) throws Exception {
-        List<String> ids = new ArrayList<>();
+    /** Every petition of the school, page after page, as the list gives them (duplicates kept). */
+    private static List<JsonNode> listed(String clerk) {
+        List<JsonNode> ids = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = get("/api/v1/petitions?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), clerk);
-            page.path("items").forEach(item -> ids.add(item.path("id").asString()));
+            page.path("items").forEach(ids::add);
             cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asString() : null;
         } while (cursor != null);
         return ids;
@@ -257,15 +260,16 @@ class KillNineIT {
 
     /**
      * A read through the gateway; a 404 reads as an empty document. A 503 (a breaker still open after the last
-     * restart) is asked again, as a client would, for up to a minute.
+     * restart) or a 429 (the limit per client) is asked again after its Retry-After, as a client would, for up to a
+     * minute.
      */
     private static JsonNode get(String path, String bearer) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .header("Authorization", bearer).GET());
-        while (answer.statusCode() == 503 && System.nanoTime() < deadline) {
+        while ((answer.statusCode() == 503 || answer.statusCode() == 429) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(1000);
+                Thread.sleep(1000L * Math.max(1, answer.headers().firstValueAsLong("Retry-After").orElse(1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
