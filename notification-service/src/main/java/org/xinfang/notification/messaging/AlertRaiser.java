@@ -16,6 +16,7 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.AlertKind;
 import org.xinfang.notification.domain.Alert;
 import org.xinfang.notification.domain.AlertPlanner;
+import org.xinfang.notification.domain.Incident;
 import org.xinfang.notification.domain.RoutedPetition;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.persistence.IncidentStore;
@@ -82,6 +83,8 @@ public class AlertRaiser {
             planner.plan(petition, now).ifPresentOrElse(plans::add, () ->
                     log.debug("petition {} at level {}: no alerts", petition.petitionId(), petition.level()));
         }
+        // Escalations open or raise their incidents here; only first-instance plans open theirs with the alerts.
+        List<Incident> firstInstance = plans.stream().map(AlertPlanner.Plan::incident).toList();
         if (!escalations.isEmpty()) {
             // The incident is opened when the escalation is its first emergency, else raised to the new level.
             List<AlertPlanner.Plan> opening = escalations.stream()
@@ -101,8 +104,7 @@ public class AlertRaiser {
         // Critical petitions first, so their deliveries never queue behind a lower alert's noise control.
         plans.sort(java.util.Comparator.comparing((AlertPlanner.Plan p) -> p.incident().level()).reversed());
         List<Alert> all = plans.stream().flatMap(p -> p.alerts().stream()).toList();
-        Long created = storing.record(() -> Mono.zip(incidents.openAll(plans.stream().map(AlertPlanner.Plan::incident)
-                                .toList()), alerts.insertNew(all, true))
+        Long created = storing.record(() -> Mono.zip(incidents.openAll(firstInstance), alerts.insertNew(all, true))
                 .map(written -> written.getT2())
                 .block(STORE_TIMEOUT));
         // Stored alerts are what the API shows; listeners (escalation timers, channels) must see them at once.
