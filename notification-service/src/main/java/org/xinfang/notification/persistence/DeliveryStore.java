@@ -40,9 +40,11 @@ public class DeliveryStore implements IndexedStore {
     }
 
     private final MongoCollection<Document> deliveries;
+    private final DeliveryProgress progress;
 
     DeliveryStore(MongoDatabase database) {
         this.deliveries = database.getCollection("deliveries");
+        this.progress = new DeliveryProgress(deliveries);
     }
 
     @Override
@@ -169,21 +171,15 @@ public class DeliveryStore implements IndexedStore {
     }
 
     public Mono<Void> delivered(String deliveryId, int attempts, Instant at) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("state", "DELIVERED"), Updates.set("attempts", attempts), Updates.set("deliveredAt", date(at)))))
-                .then();
+        return progress.delivered(deliveryId, attempts, at);
     }
 
     public Mono<Void> failed(String deliveryId, int attempts, String error, Instant nextAttemptAt) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("attempts", attempts), Updates.set("lastError", error),
-                Updates.set("nextAttemptAt", date(nextAttemptAt))))).then();
+        return progress.failed(deliveryId, attempts, error, nextAttemptAt);
     }
 
     public Mono<Void> dead(String deliveryId, int attempts, String error, Instant at) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("state", "DEAD"), Updates.set("attempts", attempts), Updates.set("lastError", error),
-                Updates.set("deadAt", date(at))))).then();
+        return progress.dead(deliveryId, attempts, error, at);
     }
 
     public Flux<Tracked> ofAlert(String alertId) {

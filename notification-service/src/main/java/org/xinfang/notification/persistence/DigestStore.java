@@ -40,10 +40,12 @@ public class DigestStore implements IndexedStore {
 
     private final MongoCollection<Document> digests;
     private final MongoCollection<Document> deliveries;
+    private final DeliveryProgress progress;
 
     DigestStore(MongoDatabase database) {
         this.digests = database.getCollection("digests");
         this.deliveries = database.getCollection("digest_deliveries");
+        this.progress = new DeliveryProgress(deliveries);
     }
 
     @Override
@@ -97,21 +99,15 @@ public class DigestStore implements IndexedStore {
     }
 
     public Mono<Void> delivered(String deliveryId, int attempts, Instant at) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("state", "DELIVERED"), Updates.set("attempts", attempts), Updates.set("deliveredAt", date(at)))))
-                .then();
+        return progress.delivered(deliveryId, attempts, at);
     }
 
     public Mono<Void> failed(String deliveryId, int attempts, String error, Instant nextAttemptAt) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("attempts", attempts), Updates.set("lastError", error),
-                Updates.set("nextAttemptAt", date(nextAttemptAt))))).then();
+        return progress.failed(deliveryId, attempts, error, nextAttemptAt);
     }
 
     public Mono<Void> dead(String deliveryId, int attempts, String error, Instant at) {
-        return Mono.from(deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.combine(
-                Updates.set("state", "DEAD"), Updates.set("attempts", attempts), Updates.set("lastError", error),
-                Updates.set("deadAt", date(at))))).then();
+        return progress.dead(deliveryId, attempts, error, at);
     }
 
     public Flux<Tracked> deliveriesOf(String digestId) {
