@@ -9,6 +9,7 @@ import org.xinfang.contracts.event.DistrictReportUpdated;
 import org.xinfang.contracts.event.EmergencyActivationDecided;
 import org.xinfang.contracts.event.EmergencyActivationRequested;
 import org.xinfang.contracts.event.PetitionEscalated;
+import org.xinfang.contracts.event.PetitionEvaluated;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.PetitionStatusChanged;
@@ -30,6 +31,9 @@ public final class Topics {
     /** Escalations on the spot (the plan's 四(4)); a topic of its own, so a consumer of receipts never counts one twice. */
     public static final Topic<PetitionEscalated> PETITION_ESCALATED =
             new Topic<>("petition", "escalated", 1, PetitionEscalated.class, KeyedBy.PETITION_ID, PARTITIONS, false);
+    /** The petitioner's rating of a closed petition (满意度评价), given once through the public door. */
+    public static final Topic<PetitionEvaluated> PETITION_EVALUATED =
+            new Topic<>("petition", "evaluated", 1, PetitionEvaluated.class, KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<AlertRaised> ALERT_RAISED =
             new Topic<>("alert", "raised", 1, AlertRaised.class, KeyedBy.PETITION_ID, PARTITIONS, false);
     public static final Topic<AlertAcknowledged> ALERT_ACKNOWLEDGED =
@@ -48,7 +52,7 @@ public final class Topics {
             new Topic<>("report", "digest-ready", 1, ReportDigestReady.class, KeyedBy.DISTRICT, PARTITIONS, false);
 
     public static final List<Topic<?>> ALL = List.of(
-            PETITION_RECEIVED, PETITION_ROUTED, PETITION_STATUS_CHANGED, PETITION_ESCALATED,
+            PETITION_RECEIVED, PETITION_ROUTED, PETITION_STATUS_CHANGED, PETITION_ESCALATED, PETITION_EVALUATED,
             ALERT_RAISED, ALERT_ACKNOWLEDGED, ALERT_ESCALATED,
             EMERGENCY_ACTIVATION_REQUESTED, EMERGENCY_ACTIVATION_DECIDED,
             DISTRICT_REPORT_UPDATED, REPORT_DIGEST_READY);
