@@ -14,6 +14,12 @@ public record Actor(String id, String name, Role role, String department) {
     /** Routing's decision arrives as an event, not from a person. */
     public static final Actor ROUTING = new Actor("routing-service", "routing-service", null, null);
 
+    /**
+     * The petitioner acting through the public door, without an account: nobody to name, and no role of the school's.
+     * Never their name, which is sealed with the petition's identity.
+     */
+    public static final Actor PETITIONER = new Actor("public-door", "来信人（网上信访）", null, null);
+
     public Actor {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an actor needs an id");
@@ -26,7 +32,10 @@ public record Actor(String id, String name, Role role, String department) {
 
     /** The role as the history and events name it. */
     public String roleName() {
-        return role == null ? "SYSTEM" : role.name();
+        if (role != null) {
+            return role.name();
+        }
+        return PETITIONER.id().equals(id) ? "PETITIONER" : "SYSTEM";
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The schools intake knows by name, keyed by district and id. */
@@ -41,6 +42,11 @@ public final class SchoolDirectory {
     public School school(String district, String id) {
         School listed = schools.get(key(district, id));
         return listed != null ? listed : School.unlisted(district, id);
+    }
+
+    /** A school the directory lists; the public door takes petitions for these only. */
+    public Optional<School> listed(String district, String id) {
+        return Optional.ofNullable(schools.get(key(district, id)));
     }
 
     private static String key(String district, String id) {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PipelineEvent;
 import org.xinfang.intake.config.OutboxSettings;
+import org.xinfang.intake.domain.Evaluation;
 import org.xinfang.intake.domain.PetitionChange;
+import org.xinfang.intake.persistence.PublicDoorRecord;
 import org.xinfang.intake.persistence.OutboxEntry;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.intake.persistence.StoredPetition;
@@ -58,7 +60,18 @@ public class PetitionOutbox {
 
     /** Stores a new petition; completes when the write is acknowledged, with publishing already under way. */
     public Mono<StoredPetition> register(PetitionChange change, String requestHash) {
-        return store.insert(change, requestHash, now(), settings.lease())
+        return register(change, requestHash, null);
+    }
+
+    /** Stores a new petition sent through the public door, with what the door keeps of it, in one write. */
+    public Mono<StoredPetition> register(PetitionChange change, String requestHash, PublicDoorRecord door) {
+        return store.insert(change, requestHash, door, now(), settings.lease())
+                .doOnNext(stored -> publishFresh(stored, change.events()));
+    }
+
+    /** Stores the petitioner's evaluation; empty if the petition changed meanwhile or was evaluated already. */
+    public Mono<StoredPetition> evaluate(StoredPetition before, PetitionChange change, Evaluation evaluation) {
+        return store.evaluate(before, change, evaluation, now(), settings.lease())
                 .doOnNext(stored -> publishFresh(stored, change.events()));
     }
 

@@ -20,6 +20,8 @@ import org.xinfang.contracts.topic.Topic;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.kit.store.IndexDeclaration;
 import org.xinfang.kit.store.StoreFailures;
+import org.xinfang.contracts.vocabulary.Satisfaction;
+import org.xinfang.intake.domain.Evaluation;
 import org.xinfang.intake.domain.HistoryEntry;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.PetitionChange;
@@ -35,6 +37,8 @@ public class PetitionStore implements IndexDeclaration {
 
     /** Longer than the driver's server-selection timeout, so a store that is down answers as such, not as a hang. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final String PUBLIC_DOOR = "publicDoor";
+    static final String PUBLIC_CODE_HASH = PUBLIC_DOOR + ".codeHash";
 
     private final MongoCollection<Document> petitions;
     private final PetitionDocuments documents;
@@ -60,7 +64,10 @@ public class PetitionStore implements IndexDeclaration {
                                 new IndexOptions().name("department-inbox")),
                         // A petition is looked up by the number people give on the phone.
                         petitions.createIndex(Indexes.ascending("district", "number"),
-                                new IndexOptions().name("petition-number")))
+                                new IndexOptions().name("petition-number")),
+                        // A petitioner of the public door finds the petition by the hash of their query code.
+                        petitions.createIndex(Indexes.ascending(PUBLIC_CODE_HASH),
+                                new IndexOptions().name("public-query-code")))
                 .then();
     }
 
@@ -69,6 +76,12 @@ public class PetitionStore implements IndexDeclaration {
      * Fails with {@link DuplicatePetitionException} when the id exists (an idempotent retry).
      */
     public Mono<StoredPetition> insert(PetitionChange change, String requestHash, Instant now, Duration lease) {
+        return insert(change, requestHash, null, now, lease);
+    }
+
+    /** Inserts a petition sent through the public door, its query code's hash in the same document. */
+    public Mono<StoredPetition> insert(PetitionChange change, String requestHash, PublicDoorRecord door, Instant now,
+                                       Duration lease) {
         Petition p = change.after();
         Document doc = new Document("_id", p.id());
         doc.putAll(documents.fields(p));
@@ -78,6 +91,9 @@ public class PetitionStore implements IndexDeclaration {
                 .append(PetitionDocuments.SENT_EVENTS, List.of())
                 .append(PetitionDocuments.APPLIED_EVENTS, List.of())
                 .append(PetitionDocuments.REQUEST_HASH, requestHash);
+        if (door != null) {
+            doc.append(PUBLIC_DOOR, new Document("codeHash", door.codeHash()).append("sealedCode", door.sealedCode()));
+        }
         if (!change.events().isEmpty()) {
             doc.append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)));
         }
@@ -98,8 +114,50 @@ public class PetitionStore implements IndexDeclaration {
      */
     public Mono<StoredPetition> update(StoredPetition before, PetitionChange change, String causeEventId, Instant now,
                                        Duration lease) {
+        return update(before, change, causeEventId, now, lease, new Document(), new Document());
+    }
+
+    /**
+     * Records the petitioner's evaluation with its history and event, once: empty when the petition changed meanwhile
+     * or holds an evaluation already (the caller reads again and tells which).
+     */
+    public Mono<StoredPetition> evaluate(StoredPetition before, PetitionChange change, Evaluation e, Instant now,
+                                         Duration lease) {
+        Document evaluation = new Document("satisfaction", e.satisfaction().name()).append("comment", e.comment())
+                .append("at", PetitionDocuments.date(e.at()));
+        return update(before, change, null, now, lease, new Document(PUBLIC_DOOR + ".evaluation", evaluation),
+                new Document(PUBLIC_DOOR + ".evaluation", new Document("$exists", false)));
+    }
+
+    /** The petition whose query code has this hash, with what the public door keeps of it. */
+    public Mono<PublicPetition> findByCodeHash(String codeHash) {
+        return Mono.from(petitions.find(new Document(PUBLIC_CODE_HASH, codeHash)).first())
+                .map(d -> new PublicPetition(documents.stored(d), door(d.get(PUBLIC_DOOR, Document.class))))
+                .transform(this::guarded);
+    }
+
+    /** What the public door keeps of a petition, for answering a repeated submission. */
+    public Mono<PublicDoorRecord> doorOf(String id) {
+        return Mono.from(petitions.find(new Document("_id", id)).projection(new Document(PUBLIC_DOOR, 1)).first())
+                .mapNotNull(d -> door(d.get(PUBLIC_DOOR, Document.class)))
+                .transform(this::guarded);
+    }
+
+    private static PublicDoorRecord door(Document d) {
+        if (d == null) {
+            return null;
+        }
+        Document e = d.get("evaluation", Document.class);
+        Evaluation evaluation = e == null ? null : new Evaluation(Satisfaction.valueOf(e.getString("satisfaction")),
+                e.getString("comment"), e.getDate("at").toInstant());
+        return new PublicDoorRecord(d.getString("codeHash"), d.getString("sealedCode"), evaluation);
+    }
+
+    private Mono<StoredPetition> update(StoredPetition before, PetitionChange change, String causeEventId, Instant now,
+                                        Duration lease, Document extraSet, Document extraFilter) {
         Petition p = change.after();
         Document set = documents.fields(p);
+        set.putAll(extraSet);
         Document update = new Document("$inc", new Document(PetitionDocuments.VERSION, 1L));
         Document push = new Document();
         if (!change.appended().isEmpty()) {
@@ -116,7 +174,8 @@ public class PetitionStore implements IndexDeclaration {
         if (!push.isEmpty()) {
             update.append("$push", push);
         }
-        Bson filter = new Document("_id", p.id()).append(PetitionDocuments.VERSION, before.version());
+        Document filter = new Document("_id", p.id()).append(PetitionDocuments.VERSION, before.version());
+        filter.putAll(extraFilter);
         return Mono.from(petitions.findOneAndUpdate(filter, update,
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(documents::stored)

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.access.Caller;
+import org.xinfang.intake.domain.Actor;
 import org.xinfang.intake.domain.Petition;
 import org.xinfang.intake.domain.PetitionNumber;
 import org.xinfang.intake.domain.School;
@@ -22,6 +23,7 @@ import org.xinfang.intake.persistence.DuplicatePetitionException;
 import org.xinfang.intake.persistence.LegalTimes;
 import org.xinfang.intake.persistence.PetitionNumbers;
 import org.xinfang.intake.persistence.PetitionStore;
+import org.xinfang.intake.persistence.PublicDoorRecord;
 import org.xinfang.intake.persistence.StoredPetition;
 import reactor.core.publisher.Mono;
 
@@ -54,37 +56,51 @@ class PetitionRegistrar {
     /** @param requestHash the body's fingerprint when the id is derived (a repeat is possible), else null */
     Mono<ResponseEntity<PetitionView>> register(Caller caller, Registration registration, String id,
                                                 String requestHash) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         School school = schools.school(caller.district(), PetitionAccess.school(caller));
+        return register(school, PetitionAccess.actor(caller, PetitionAccess.registering()), registration, id,
+                requestHash, null)
+                .map(outcome -> created(outcome.stored(), caller, outcome.replayed()));
+    }
+
+    /** A petition stored, or the one a repeat of the same request stored before. */
+    record Registered(StoredPetition stored, boolean replayed) {
+    }
+
+    /**
+     * Registers a petition in {@code school} by {@code actor}, whoever that is: the school's clerk, or the petitioner
+     * through the public door (then {@code door} holds the query code's hash, written in the same document).
+     */
+    Mono<Registered> register(School school, Actor actor, Registration registration, String id, String requestHash,
+                              PublicDoorRecord door) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // A repeat of a derived id answers the first petition before a number is drawn, so repeats leave no gaps.
         Mono<StoredPetition> existing = requestHash == null ? Mono.empty()
-                : store.findForSchool(caller.district(), school.id(), id);
-        return existing.hasElement().flatMap(repeat -> repeat ? replay(id, requestHash, caller)
-                : legalTimes.clockOf(caller.district())
+                : store.findForSchool(school.district(), school.id(), id);
+        return existing.hasElement().flatMap(repeat -> repeat ? replay(school, id, requestHash)
+                : legalTimes.clockOf(school.district())
                 .flatMap(legalClock -> {
                     int year = legalClock.dayOf(now).getYear();
                     return numbers.next(school.district(), school.id(), year).map(sequence -> Petition.register(id,
-                            PetitionNumber.of(school, year, sequence), school, registration,
-                            PetitionAccess.actor(caller, PetitionAccess.registering()), now, legalClock));
+                            PetitionNumber.of(school, year, sequence), school, registration, actor, now, legalClock));
                 })
-                .flatMap(change -> outbox.register(change, requestHash))
+                .flatMap(change -> outbox.register(change, requestHash, door))
                 .doOnNext(stored -> log.info("registered petition {} as {} ({} {}, headcount {})", id,
                         stored.petition().number(),
                         registration.channel(), registration.form(), registration.headcount()))
-                .map(stored -> created(stored, caller, false))
-                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(id, requestHash, caller)));
+                .map(stored -> new Registered(stored, false))
+                .onErrorResume(DuplicatePetitionException.class, duplicate -> replay(school, id, requestHash)));
     }
 
     /** The same id and body again: the petition the first request created, as the first answer gave it. */
-    private Mono<ResponseEntity<PetitionView>> replay(String id, String requestHash, Caller caller) {
-        return store.findForSchool(caller.district(), PetitionAccess.school(caller), id)
+    private Mono<Registered> replay(School school, String id, String requestHash) {
+        return store.findForSchool(school.district(), school.id(), id)
                 .switchIfEmpty(Mono.error(IdempotencyConflictException::new))
                 .flatMap(stored -> store.requestHashOf(id).defaultIfEmpty("")
                         .map(storedHash -> {
                             if (!storedHash.equals(requestHash)) {
                                 throw new IdempotencyConflictException();
                             }
-                            return created(stored, caller, true);
+                            return new Registered(stored, true);
                         }));
     }
 

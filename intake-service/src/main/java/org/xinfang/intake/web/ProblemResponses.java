@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 import org.xinfang.intake.domain.Action;
 import org.xinfang.intake.domain.FieldError;
+import org.xinfang.intake.domain.EvaluationRefusedException;
 import org.xinfang.intake.domain.ForbiddenActionException;
 import org.xinfang.intake.domain.IllegalTransitionException;
 import org.xinfang.intake.domain.ClosedPetitionException;
@@ -83,6 +84,20 @@ class ProblemResponses {
     ResponseEntity<ProblemDetail> concurrent(ConcurrentChangeException e, ServerWebExchange exchange) {
         return answer(exchange, HttpStatus.CONFLICT, "concurrent-change",
                 "The petition changed meanwhile; try again. " + e.getMessage(), List.of(), Map.of());
+    }
+
+    @ExceptionHandler(EvaluationRefusedException.class)
+    ResponseEntity<ProblemDetail> evaluationRefused(EvaluationRefusedException e, ServerWebExchange exchange) {
+        return answer(exchange, HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage(), List.of(), Map.of());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e, ServerWebExchange exchange) {
+        ResponseEntity<ProblemDetail> answer = answer(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                ProblemType.TOO_MANY_REQUESTS, e.getMessage(), List.of(), Map.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
