@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeService implements AutoCloseable {
 
     /** The headers whose journey through the gateway the tests check. */
-    static final List<String> ECHOED = List.of("Authorization", "X-District", "X-School", "X-User-Id", "X-Role",
+    static final List<String> ECHOED = List.of("X-Client-Address",
+            "Authorization", "X-District", "X-School", "X-User-Id", "X-Role",
             "X-Request-Id", "Cookie", "X-XSRF-TOKEN");
     /** The pause between the first and the second server-sent event. */
     static final Duration EVENT_GAP = Duration.ofSeconds(4);

@@ -24,12 +24,21 @@ class ForwardedRequestHeaders implements HttpHeadersFilter {
      */
     static final List<String> CONSOLE_HEADERS = List.of(HttpHeaders.COOKIE, "X-XSRF-TOKEN");
 
+    /** The address the request came from, as intake's public door counts wrong query codes by it. */
+    static final String CLIENT_ADDRESS = "X-Client-Address";
+
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders forwarded = new HttpHeaders();
         forwarded.addAll(input);
         TENANCY_HEADERS.forEach(forwarded::remove);
         CONSOLE_HEADERS.forEach(forwarded::remove);
+        // The public door's lockout counts per client address: the gateway names it, a client's own word never does.
+        forwarded.remove(CLIENT_ADDRESS);
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote != null && remote.getAddress() != null) {
+            forwarded.set(CLIENT_ADDRESS, remote.getAddress().getHostAddress());
+        }
         String id = exchange.getAttribute(RequestIdFilter.KEY);
         if (id != null) {
             forwarded.set(RequestIdFilter.HEADER, id);

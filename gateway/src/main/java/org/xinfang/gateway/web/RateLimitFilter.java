@@ -29,17 +29,25 @@ final class RateLimitFilter implements WebFilter {
 
     private final RateLimitSettings settings;
     private final ClientRateLimiter limiter;
+    /** The public door's callers have no token: each address has a bucket of its own, smaller than a client's. */
+    private final ClientRateLimiter publicLimiter;
     private final ProblemWriter problems;
 
     RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
         this.settings = settings;
         this.limiter = new ClientRateLimiter(settings.perSecond(), settings.burst(), settings.maxClients());
+        this.publicLimiter = new ClientRateLimiter(settings.publicPerSecond(), settings.publicBurst(),
+                settings.maxClients());
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!settings.enabled() || !exchange.getRequest().getPath().value().startsWith("/api/")) {
+        String path = exchange.getRequest().getPath().value();
+        if (settings.enabled() && path.startsWith("/public/")) {
+            return admit(publicLimiter, addressOf(exchange.getRequest()), exchange, chain);
+        }
+        if (!settings.enabled() || !path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()
@@ -47,11 +55,12 @@ final class RateLimitFilter implements WebFilter {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(authentication -> clientOf(((JwtAuthenticationToken) authentication).getToken()))
                 .defaultIfEmpty(addressOf(exchange.getRequest()))
-                .flatMap(client -> admit(client, exchange, chain));
+                .flatMap(client -> admit(limiter, client, exchange, chain));
     }
 
-    private Mono<Void> admit(String client, ServerWebExchange exchange, WebFilterChain chain) {
-        Admission admission = limiter.admit(client, System.nanoTime());
+    private Mono<Void> admit(ClientRateLimiter buckets, String client, ServerWebExchange exchange,
+                             WebFilterChain chain) {
+        Admission admission = buckets.admit(client, System.nanoTime());
         if (admission.admitted()) {
             return chain.filter(exchange);
         }

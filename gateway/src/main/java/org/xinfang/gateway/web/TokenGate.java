@@ -32,7 +32,9 @@ class TokenGate {
     static final int REMEMBERED_TOKENS = 2_000;
 
     static final String[] OPEN_PATHS = {"/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-        "/swagger-ui/**", "/webjars/**"};
+        "/swagger-ui/**", "/webjars/**",
+        // The public door: no account, so no token; intake guards it with its challenge, codes and counters.
+        "/public/v1/**"};
 
     @Bean
     SecurityWebFilterChain door(ServerHttpSecurity http, ProblemWriter problems, RateLimitSettings rateLimit,
