@@ -89,8 +89,9 @@ class GatewayRoutesIT {
 
         assertThat(routes).extracting(r -> r.get("route_id"))
                 .containsExactlyInAnyOrder("intake", "routing", "notification", "reporting", "intake-api-docs",
-                        "routing-api-docs", "notification-api-docs", "reporting-api-docs");
+                        "routing-api-docs", "notification-api-docs", "reporting-api-docs", "public-door");
         assertThat(uriOf(routes, "intake")).isEqualTo(INTAKE.url());
+        assertThat(uriOf(routes, "public-door")).isEqualTo(INTAKE.url());
         assertThat(uriOf(routes, "routing")).isEqualTo(ROUTING.url());
         assertThat(uriOf(routes, "notification")).isEqualTo(NOTIFICATION.url());
         assertThat(uriOf(routes, "reporting")).isEqualTo(REPORTING.url());

@@ -44,6 +44,7 @@ public class UsedChallenges implements IndexDeclaration {
                                 .map(first -> requestHash.equals(first.getString("requestHash")))
                                 .defaultIfEmpty(false))
                 .timeout(PetitionStore.CALL_TIMEOUT)
-                .onErrorMap(PetitionStore::unavailable, e -> new StoreUnavailableException("the store is unavailable", e));
+                .onErrorMap(PetitionStore::unavailable,
+                        e -> new StoreUnavailableException("the store is unavailable", e));
     }
 }

@@ -71,6 +71,7 @@ public class WindowCounters implements IndexDeclaration {
 
     private static <T> Mono<T> guarded(Mono<T> call) {
         return call.timeout(PetitionStore.CALL_TIMEOUT)
-                .onErrorMap(PetitionStore::unavailable, e -> new StoreUnavailableException("the store is unavailable", e));
+                .onErrorMap(PetitionStore::unavailable,
+                        e -> new StoreUnavailableException("the store is unavailable", e));
     }
 }

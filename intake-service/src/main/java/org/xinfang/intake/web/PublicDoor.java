@@ -195,8 +195,9 @@ class PublicDoor {
 
     private Mono<PublicPetitionView> view(PublicPetition found) {
         var p = found.stored().petition();
-        return zoneOf(p.district()).map(zone -> PublicPetitionView.of(p, schools.school(p.district(), p.school()).name(),
-                found.door().evaluation(), zone, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        String schoolName = schools.school(p.district(), p.school()).name();
+        return zoneOf(p.district()).map(zone -> PublicPetitionView.of(p, schoolName, found.door().evaluation(), zone,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private Mono<ZoneId> zoneOf(String district) {

@@ -10,6 +10,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.contracts.vocabulary.Satisfaction;
@@ -54,7 +55,7 @@ class PublicDoorController {
 
     @PostMapping(path = "/petitions", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     Mono<ResponseEntity<PublicReceipt>> submit(@RequestBody(required = false) byte[] body,
-                                               @org.springframework.web.bind.annotation.RequestHeader HttpHeaders headers) {
+                                               @RequestHeader HttpHeaders headers) {
         String key = headers.getFirst("Idempotency-Key");
         if (key != null && !PetitionController.IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw PublicProblems.invalid(List.of(new FieldError("Idempotency-Key",
