@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
@@ -69,6 +70,9 @@ class GatewayRoutesIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -82,7 +86,8 @@ class GatewayRoutesIT {
 
     @Test
     void routeTableHoldsEveryServiceWithItsPaths() {
-        List<Map<String, Object>> routes = client.get().uri("/actuator/gateway/routes").exchange()
+        List<Map<String, Object>> routes = Management.client(managementPort).get().uri("/actuator/gateway/routes")
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
@@ -304,11 +309,12 @@ class GatewayRoutesIT {
 
     @Test
     void healthProbesAndMetricsAnswer() {
+        WebTestClient management = Management.client(managementPort);
         for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            client.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            management.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }
         client.get().uri("/api/v1/subscriptions").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text)
                         .contains("http_server_requests_seconds_count").contains("application=\"gateway\"")
                         .contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"reporting\"")

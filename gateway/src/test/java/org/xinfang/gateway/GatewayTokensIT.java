@@ -2,6 +2,7 @@ package org.xinfang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -158,10 +160,28 @@ class GatewayTokensIT {
         assertThat(SERVICE.requests()).isEqualTo(before);
     }
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
-    void healthAndMetricsNeedNoToken() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    void healthAndMetricsNeedNoTokenOnTheManagementPort() {
+        WebTestClient management = Management.client(managementPort);
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theDoorAnswersNoActuatorWithOrWithoutAToken() {
+        String token = ISSUER.school("d-east", "s-east-01", Role.CLERK).bearer();
+        for (String path : List.of("/actuator/gateway/routes", "/actuator/prometheus", "/actuator/health",
+                "/actuator/env")) {
+            for (WebTestClient.RequestHeadersSpec<?> request : List.of(client.get().uri(path),
+                    client.get().uri(path).header("Authorization", token))) {
+                request.exchange().expectStatus().isNotFound()
+                        .expectBody(String.class).value(body -> assertThat(body).doesNotContain("route_id")
+                                .doesNotContain("127.0.0.1").doesNotContain("jvm_"));
+            }
+        }
     }
 
     @Test

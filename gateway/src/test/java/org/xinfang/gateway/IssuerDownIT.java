@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +44,12 @@ class IssuerDownIT {
     @Autowired
     WebTestClient client;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void theGatewayIsReadyAndATokenItCannotCheckIsA503() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        Management.client(managementPort).get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         long started = System.nanoTime();
 
         client.get().uri("/api/v1/petitions/p-1")

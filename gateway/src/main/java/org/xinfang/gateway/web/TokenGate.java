@@ -21,8 +21,10 @@ import org.xinfang.kit.web.ProblemWriter;
  * {@code xinfang-api}, in its lifetime, with tenant claims a {@code Caller} can be built from) before it is routed.
  * The token is relayed to the service unchanged; the service verifies it again and applies the access matrix.
  *
- * <p>Open without a token: health and metrics (actuator), the OpenAPI documents and their UI, and CORS preflights
- * (a browser sends those without credentials). Stateless: no session, no CSRF token, no login form, no default user.
+ * <p>Open without a token: health and metrics (actuator), the OpenAPI documents and their UI, the public door, and
+ * CORS preflights (a browser sends those without credentials). The actuator answers on its own management port only;
+ * this chain guards that port too, so its paths are open here for probes and scrapes, and on the public port the same
+ * paths lead nowhere (404). Stateless: no session, no CSRF token, no login form, no default user.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

@@ -32,7 +32,7 @@ final class LocalStack {
         // costs nothing when they are quicker.
         environment.put("STACK_HEALTH_TIMEOUT", "300");
         for (String port : List.of("GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT",
-                "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "ISSUER_PORT")) {
+                "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "ISSUER_PORT", "GATEWAY_MANAGEMENT_PORT")) {
             environment.put(port, String.valueOf(freePort()));
         }
     }

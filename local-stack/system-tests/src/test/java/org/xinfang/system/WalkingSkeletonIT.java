@@ -56,6 +56,9 @@ class WalkingSkeletonIT {
     private static final String SCHOOL = "s-east-01";
     private static final String[] SERVICE_PORTS =
             {"GATEWAY_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT"};
+    /** Where each part of the suite answers its actuator: the services on their one port, the gateway on its own. */
+    private static final String[] ACTUATOR_PORTS =
+            {"GATEWAY_MANAGEMENT_PORT", "INTAKE_PORT", "ROUTING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT"};
     private static final Pattern SUITE_METRIC = Pattern.compile("\\bxinfang_[a-z0-9_]+");
 
     private static LocalStack stack;
@@ -184,6 +187,7 @@ class WalkingSkeletonIT {
                 .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
                 .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
         List<String> ports = new java.util.ArrayList<>(List.of(SERVICE_PORTS));
+        ports.add("GATEWAY_MANAGEMENT_PORT");
         ports.add("ISSUER_PORT");
         for (String port : ports) {
             int number = Integer.parseInt(stack.port(port));
@@ -204,7 +208,7 @@ class WalkingSkeletonIT {
     @Test
     @Order(4)
     void everyServiceReportsHealthAndMetrics() throws Exception {
-        for (String port : SERVICE_PORTS) {
+        for (String port : ACTUATOR_PORTS) {
             String base = "http://127.0.0.1:" + stack.port(port);
             for (String path : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
@@ -223,12 +227,25 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(4)
+    void theDoorServesNoActuator() throws Exception {
+        // The route table names the services' addresses, the metrics every client's traffic: the management port only.
+        for (String path : List.of("/actuator/gateway/routes", "/actuator/prometheus", "/actuator/health")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("route_id").doesNotContain("jvm_")
+                    .doesNotContain(":" + stack.port("INTAKE_PORT")).doesNotContain(":" + stack.port("REPORTING_PORT"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void everySuiteMetricTheAlertRulesAndDashboardsUseIsExposedByARunningService() throws Exception {
         Set<String> used = metricsUsedInDeploy();
         // The rules and dashboard name these; finding none would mean the files were not read.
         assertThat(used).contains("xinfang_petitions_overdue", "xinfang_alert_deliveries_total");
         Set<String> exposed = new TreeSet<>();
-        for (String port : SERVICE_PORTS) {
+        for (String port : ACTUATOR_PORTS) {
             String base = "http://127.0.0.1:" + stack.port(port);
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
