@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.xinfang.kit.config.DevelopmentValues;
 import org.xinfang.intake.persistence.GateRegister;
+import org.xinfang.intake.persistence.HistorySeal;
 import org.xinfang.intake.persistence.IdentityCipher;
 import org.xinfang.intake.domain.School;
 import org.xinfang.intake.domain.SchoolDirectory;
@@ -24,24 +25,41 @@ class StoreConfig {
     /** The identity key published in the repository for the local stack: never a key in the cluster. */
     static final String DEVELOPMENT_KEY = "ZGV2LW9ubHktaWRlbnRpdHkta2V5LTMyLWJ5dGVzISE=";
 
+    /** The history key published in the repository for the local stack: never a key in the cluster. */
+    static final String DEVELOPMENT_HISTORY_KEY = "ZGV2LW9ubHktaGlzdG9yeS1zZWFsLWtleS0zMi1ieXRlcyE=";
+
     @Bean
     IdentityCipher identityCipher(IdentityKeySettings keys, Environment environment) {
-        Map<String, String> usable = new LinkedHashMap<>(keys.keys());
-        if (DevelopmentValues.inCluster(environment)) {
-            // The local key stands in application.yml and so in every profile's key map: drop it in the cluster, and
-            // refuse a current key that is missing or is the published one.
-            String current = usable.get(keys.current());
-            usable.values().removeIf(DEVELOPMENT_KEY::equals);
-            DevelopmentValues.refuseInCluster(environment, "XINFANG_INTAKE_IDENTITYKEYS_KEYS_" + keys.current(),
-                    current, Set.of(DEVELOPMENT_KEY), 24);
-        }
-        return new IdentityCipher(keys.current(), usable);
+        return new IdentityCipher(keys.current(), usableKeys(environment, "XINFANG_INTAKE_IDENTITYKEYS_KEYS_",
+                keys.current(), keys.keys(), DEVELOPMENT_KEY, 24));
     }
 
     @Bean
-    PetitionStore petitionStore(MongoDatabase database, IdentityCipher cipher) {
+    HistorySeal historySeal(HistoryKeySettings keys, Environment environment) {
+        return new HistorySeal(keys.current(), usableKeys(environment, "XINFANG_INTAKE_HISTORYKEYS_KEYS_",
+                keys.current(), keys.keys(), DEVELOPMENT_HISTORY_KEY, 44));
+    }
+
+    /**
+     * A local key stands in application.yml and so in every profile's key map: in the cluster it is dropped, and a
+     * current key that is missing or is the published one stops the start.
+     */
+    private static Map<String, String> usableKeys(Environment environment, String variablePrefix, String current,
+                                                  Map<String, String> keys, String developmentKey, int minimumLength) {
+        Map<String, String> usable = new LinkedHashMap<>(keys);
+        if (DevelopmentValues.inCluster(environment)) {
+            String value = usable.get(current);
+            usable.values().removeIf(developmentKey::equals);
+            DevelopmentValues.refuseInCluster(environment, variablePrefix + current, value, Set.of(developmentKey),
+                    minimumLength);
+        }
+        return usable;
+    }
+
+    @Bean
+    PetitionStore petitionStore(MongoDatabase database, IdentityCipher cipher, HistorySeal seal) {
         // Its indexes are the kit's IndexCreation's to make, retried while the store is away.
-        return new PetitionStore(database.getCollection("petitions", Document.class), cipher);
+        return new PetitionStore(database.getCollection("petitions", Document.class), cipher, seal);
     }
 
     @Bean

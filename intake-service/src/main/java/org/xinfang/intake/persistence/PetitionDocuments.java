@@ -123,7 +123,7 @@ final class PetitionDocuments {
     StoredPetition stored(Document d) {
         Number version = d.get(VERSION, Number.class);
         return new StoredPetition(petition(d), version == null ? 0 : version.longValue(), outbox(d),
-                new java.util.HashSet<>(d.getList(APPLIED_EVENTS, String.class, List.of())));
+                new java.util.HashSet<>(d.getList(APPLIED_EVENTS, String.class, List.of())), HistorySeal.lastSealOf(d));
     }
 
     private static Document routing(DepartmentAssignment r) {

@@ -39,13 +39,19 @@ public class PetitionStore implements IndexDeclaration {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     static final String PUBLIC_DOOR = "publicDoor";
     static final String PUBLIC_CODE_HASH = PUBLIC_DOOR + ".codeHash";
+    /** What checking a history reads: never the sealed identity. */
+    private static final Document HISTORY_CHECK = new Document("district", 1).append("number", 1).append("state", 1)
+            .append("history", 1);
+    private static final Duration AUDIT_TIMEOUT = Duration.ofMinutes(5);
 
     private final MongoCollection<Document> petitions;
     private final PetitionDocuments documents;
+    private final HistorySeal seal;
 
-    public PetitionStore(MongoCollection<Document> petitions, IdentityCipher cipher) {
+    public PetitionStore(MongoCollection<Document> petitions, IdentityCipher cipher, HistorySeal seal) {
         this.petitions = petitions;
         this.documents = new PetitionDocuments(cipher);
+        this.seal = seal;
     }
 
     @Override
@@ -85,7 +91,8 @@ public class PetitionStore implements IndexDeclaration {
         Petition p = change.after();
         Document doc = new Document("_id", p.id());
         doc.putAll(documents.fields(p));
-        doc.append("history", p.history().stream().map(documents::history).toList())
+        List<Document> history = seal.sealed("", p.id(), 0, p.history().stream().map(documents::history).toList());
+        doc.append("history", history)
                 .append(PetitionDocuments.VERSION, 0L)
                 .append(PetitionDocuments.OUTBOX, outboxEntries(change.events(), now))
                 .append(PetitionDocuments.SENT_EVENTS, List.of())
@@ -98,7 +105,7 @@ public class PetitionStore implements IndexDeclaration {
             doc.append(PetitionDocuments.OUTBOX_LEASE_UNTIL, PetitionDocuments.date(now.plus(lease)));
         }
         // The stored form is what was just written: no need to read it back (or to open the sealed identity again).
-        StoredPetition stored = new StoredPetition(p, 0L, documents.outbox(doc), Set.of());
+        StoredPetition stored = new StoredPetition(p, 0L, documents.outbox(doc), Set.of(), HistorySeal.lastSealOf(doc));
         return Mono.from(petitions.insertOne(doc))
                 .map(ok -> stored)
                 .onErrorMap(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
@@ -161,7 +168,9 @@ public class PetitionStore implements IndexDeclaration {
         Document update = new Document("$inc", new Document(PetitionDocuments.VERSION, 1L));
         Document push = new Document();
         if (!change.appended().isEmpty()) {
-            push.append("history", new Document("$each", change.appended().stream().map(documents::history).toList()));
+            List<Document> appended = seal.sealed(before.lastSeal(), p.id(), before.petition().history().size(),
+                    change.appended().stream().map(documents::history).toList());
+            push.append("history", new Document("$each", appended));
         }
         if (!change.events().isEmpty()) {
             push.append(PetitionDocuments.OUTBOX, new Document("$each", outboxEntries(change.events(), now)));
@@ -180,6 +189,23 @@ public class PetitionStore implements IndexDeclaration {
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(documents::stored)
                 .transform(this::guarded);
+    }
+
+    /** Checks the sealed history of one petition of the district; empty when the district has no such petition. */
+    public Mono<HistoryIntegrity> verifyHistory(String district, String id) {
+        return Mono.from(petitions.find(new Document("_id", id)).projection(HISTORY_CHECK).first())
+                .filter(d -> district.equals(d.getString("district")))
+                .map(seal::verify)
+                .transform(this::guarded);
+    }
+
+    /** Checks the sealed history of every petition of a district: an operator's audit, not a hot path. */
+    public Flux<HistoryIntegrity> verifyHistories(String district) {
+        return Flux.from(petitions.find(new Document("district", district)).projection(HISTORY_CHECK))
+                .map(seal::verify)
+                .timeout(AUDIT_TIMEOUT)
+                .onErrorMap(PetitionStore::unavailable,
+                        e -> new StoreUnavailableException("the petition store is unavailable", e));
     }
 
     public Mono<StoredPetition> find(String id) {

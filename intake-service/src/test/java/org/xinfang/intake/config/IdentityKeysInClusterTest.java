@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 
-/** The identity key published for the local stack never seals or opens anything in the cluster. */
+/** The identity and history keys published for the local stack never seal or open anything in the cluster. */
 class IdentityKeysInClusterTest {
 
     private static final String REAL = "q3k4bL0gS0FjN2w5dXZzZkpYYjJQaE1QZ1h4V2tQbnM=";
@@ -26,6 +26,18 @@ class IdentityKeysInClusterTest {
         IdentityKeySettings renamed = new IdentityKeySettings("k2026a", Map.of("k2026a", StoreConfig.DEVELOPMENT_KEY));
         assertThatThrownBy(() -> new StoreConfig().identityCipher(renamed, profiles("kubernetes")))
                 .as("the published key under another id").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void inTheClusterTheDevelopmentHistoryKeyCannotBeCurrentAndIsDroppedBesideARealOne() {
+        HistoryKeySettings onlyDevelopment = new HistoryKeySettings("dev-1",
+                Map.of("dev-1", StoreConfig.DEVELOPMENT_HISTORY_KEY));
+        assertThatThrownBy(() -> new StoreConfig().historySeal(onlyDevelopment, profiles("kubernetes")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("XINFANG_INTAKE_HISTORYKEYS_KEYS_dev-1");
+        HistoryKeySettings both = new HistoryKeySettings("h2026a",
+                Map.of("dev-1", StoreConfig.DEVELOPMENT_HISTORY_KEY, "h2026a", REAL));
+        assertThatCode(() -> new StoreConfig().historySeal(both, profiles("kubernetes"))).doesNotThrowAnyException();
+        assertThatCode(() -> new StoreConfig().historySeal(onlyDevelopment, profiles())).doesNotThrowAnyException();
     }
 
     @Test
