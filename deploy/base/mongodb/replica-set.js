@@ -2,6 +2,8 @@
 const env = process.env;
 const members = env.MONGO_HOSTS.split(',');
 const credentials = `${encodeURIComponent(env.ADMIN_USERNAME)}:${encodeURIComponent(env.ADMIN_PASSWORD)}`;
+// The members require TLS; their certificate names every member, so the host names below are checked too.
+const tls = `tls=true&tlsCAFile=${encodeURIComponent(env.MONGO_TLS_CA_FILE)}`;
 
 function connectWhenUp(uri) {
   for (let attempt = 1; ; attempt++) {
@@ -16,7 +18,7 @@ function connectWhenUp(uri) {
 }
 
 // 1. Initiate from the first member, directly: before initiation there is no replica set to connect to.
-let first = connectWhenUp(`mongodb://${credentials}@${members[0]}/admin?directConnection=true`);
+let first = connectWhenUp(`mongodb://${credentials}@${members[0]}/admin?directConnection=true&${tls}`);
 try {
   first.adminCommand({ replSetGetStatus: 1 });
   print('replica set rs0 already initiated');
@@ -29,7 +31,7 @@ try {
 }
 
 // 2. Through the replica set (its primary), one user per service, allowed only its own database.
-let admin = connectWhenUp(`mongodb://${credentials}@${env.MONGO_HOSTS}/admin?replicaSet=rs0`);
+let admin = connectWhenUp(`mongodb://${credentials}@${env.MONGO_HOSTS}/admin?replicaSet=rs0&${tls}`);
 for (const [service, database] of [['INTAKE', 'intake'], ['ROUTING', 'routing'],
                                    ['NOTIFICATION', 'notification'], ['REPORTING', 'reporting']]) {
   const user = env[`${service}_USERNAME`];

@@ -62,9 +62,12 @@ class InfrastructureWiringTest {
         return StrictModel.read(overlay.get("ConfigMap", "xinfang-platform"), ConfigMap.class).getData();
     }
 
-    private static GenericKafkaListener plainListener(Kafka kafka) {
-        return kafka.getSpec().getKafka().getListeners().stream().filter(l -> !l.isTls()).findFirst()
-                .orElseThrow(() -> new AssertionError("no plain in-cluster listener"));
+    /** The one listener clients have (TransportSecurityTest: TLS and authentication, no other listener). */
+    private static GenericKafkaListener clientListener(Kafka kafka) {
+        List<GenericKafkaListener> listeners = kafka.getSpec().getKafka().getListeners();
+        assertThat(listeners).as("one client listener").hasSize(1);
+        assertThat(listeners.get(0).getPort()).isEqualTo(Suite.KAFKA_PORT);
+        return listeners.get(0);
     }
 
     private static Kafka theKafka(RenderedOverlay overlay) {
@@ -77,7 +80,7 @@ class InfrastructureWiringTest {
         Kafka kafka = theKafka(overlay);
         // Strimzi names the bootstrap Service <cluster>-kafka-bootstrap.
         assertThat(platform(overlay)).containsEntry("KAFKA_BOOTSTRAP",
-                kafka.getMetadata().getName() + "-kafka-bootstrap:" + plainListener(kafka).getPort());
+                kafka.getMetadata().getName() + "-kafka-bootstrap:" + clientListener(kafka).getPort());
     }
 
     private static void mongo(RenderedOverlay overlay) {
@@ -91,7 +94,7 @@ class InfrastructureWiringTest {
     }
 
     private static void kafkaAdmitsClients(RenderedOverlay overlay) {
-        GenericKafkaListener listener = plainListener(theKafka(overlay));
+        GenericKafkaListener listener = clientListener(theKafka(overlay));
         for (Suite service : Suite.SERVICES) {
             Map<String, String> labels = podLabels(overlay, service);
             boolean reaches = policiesOf(overlay, labels).stream().flatMap(p -> egressPeers(p).stream())

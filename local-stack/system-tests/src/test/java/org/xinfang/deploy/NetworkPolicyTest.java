@@ -131,7 +131,7 @@ class NetworkPolicyTest {
                             samePods(peer, "app.kubernetes.io/name", backend.name())
                                     && onlyPorts(rule.getPorts(), backend.port()));
                 } else {
-                    allowed = (samePods(peer, "strimzi.io/cluster", "xinfang") && onlyPorts(rule.getPorts(), 9092))
+                    allowed = (samePods(peer, "strimzi.io/cluster", "xinfang") && onlyPorts(rule.getPorts(), Suite.KAFKA_PORT))
                             || (service.database() != null && samePods(peer, "app.kubernetes.io/name", "mongodb")
                                     && onlyPorts(rule.getPorts(), 27017));
                 }

@@ -7,6 +7,9 @@ record Suite(String name, int port, String database) {
 
     static final int MANAGEMENT_PORT = 9090;
 
+    /** The brokers' TLS listener, the only one clients have. */
+    static final int KAFKA_PORT = 9093;
+
     static final List<Suite> SERVICES = List.of(
             new Suite("gateway", 8080, null),
             new Suite("intake-service", 8081, "intake"),

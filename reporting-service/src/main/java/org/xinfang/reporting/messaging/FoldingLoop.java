@@ -40,7 +40,7 @@ import org.xinfang.reporting.persistence.ReportStores;
 public final class FoldingLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FoldingLoop.class);
-    private final String bootstrap;
+    private final Map<String, Object> connection;
     private final String group;
     private final String offsetReset;
     private volatile boolean assigned;
@@ -60,10 +60,10 @@ public final class FoldingLoop implements SmartLifecycle {
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    FoldingLoop(String bootstrap, String group, String offsetReset, int maxPollRecords, EventFolder folder, Generation generation,
+    FoldingLoop(Map<String, Object> connection, String group, String offsetReset, int maxPollRecords, EventFolder folder, Generation generation,
                 ReportPublisher publisher, DistrictUpdates updates, WebhookDispatcher webhooks, ReentrantLock foldLock, Clock clock,
                 MeterRegistry meters) {
-        this.bootstrap = bootstrap;
+        this.connection = connection;
         this.group = group;
         this.offsetReset = offsetReset;
         this.maxPollRecords = maxPollRecords;
@@ -216,7 +216,7 @@ public final class FoldingLoop implements SmartLifecycle {
 
     private Properties consumerProperties() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(connection);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-folder");
         // Offsets move only after a batch is folded: a crash re-folds, never skips.

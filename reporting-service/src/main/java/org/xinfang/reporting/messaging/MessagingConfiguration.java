@@ -4,10 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -36,10 +40,25 @@ class MessagingConfiguration {
         return new DistrictUpdates();
     }
 
+    /**
+     * Where and how reporting's own Kafka clients connect: the bootstrap servers and spring.kafka's security settings
+     * (TLS and SCRAM in the cluster, nothing locally), so that they connect as Spring's clients and the dead letters do.
+     */
+    static Map<String, Object> connection(KafkaProperties kafka) {
+        Map<String, Object> connection = new HashMap<>();
+        kafka.buildAdminProperties().forEach((key, value) -> {
+            if (key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                    || key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)
+                    || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                connection.put(key, value);
+            }
+        });
+        return Map.copyOf(connection);
+    }
+
     @Bean(destroyMethod = "close")
-    ReportPublisher reportPublisher(@Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-                                    DeadLetters deadLetters) {
-        return new ReportPublisher(bootstrap, deadLetters);
+    ReportPublisher reportPublisher(KafkaProperties kafka, DeadLetters deadLetters) {
+        return new ReportPublisher(connection(kafka), deadLetters);
     }
 
     @Bean
@@ -64,17 +83,17 @@ class MessagingConfiguration {
     }
 
     @Bean
-    FoldingLoop foldingLoop(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, ReportingProperties properties,
+    FoldingLoop foldingLoop(KafkaProperties kafka, ReportingProperties properties,
                             EventFolder folder, Generation generation, ReportPublisher publisher,
                             DistrictUpdates updates, WebhookDispatcher webhooks, Clock clock, MeterRegistry meters) {
-        return new FoldingLoop(bootstrap, properties.consumerGroup(), properties.offsetReset(), properties.maxPollRecords(), folder, generation,
+        return new FoldingLoop(connection(kafka), properties.consumerGroup(), properties.offsetReset(), properties.maxPollRecords(), folder, generation,
                 publisher, updates, webhooks, foldLock, clock, meters);
     }
 
     @Bean
-    Rebuilder rebuilder(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, ReportingProperties properties,
+    Rebuilder rebuilder(KafkaProperties kafka, ReportingProperties properties,
                         EventFolder folder, Generation generation) {
-        return new Rebuilder(bootstrap, properties.maxPollRecords(), folder, generation, foldLock);
+        return new Rebuilder(connection(kafka), properties.maxPollRecords(), folder, generation, foldLock);
     }
 
     @Bean

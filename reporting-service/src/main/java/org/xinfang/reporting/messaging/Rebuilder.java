@@ -29,14 +29,14 @@ public final class Rebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
 
-    private final String bootstrap;
+    private final Map<String, Object> connection;
     private final int maxPollRecords;
     private final EventFolder folder;
     private final Generation generation;
     private final ReentrantLock foldLock;
 
-    Rebuilder(String bootstrap, int maxPollRecords, EventFolder folder, Generation generation, ReentrantLock foldLock) {
-        this.bootstrap = bootstrap;
+    Rebuilder(Map<String, Object> connection, int maxPollRecords, EventFolder folder, Generation generation, ReentrantLock foldLock) {
+        this.connection = connection;
         this.maxPollRecords = maxPollRecords;
         this.folder = folder;
         this.generation = generation;
@@ -100,7 +100,7 @@ public final class Rebuilder {
 
     private Properties properties() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(connection);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

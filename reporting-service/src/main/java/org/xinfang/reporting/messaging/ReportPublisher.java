@@ -30,10 +30,9 @@ final class ReportPublisher implements AutoCloseable {
 
     private final DeadLetters deadLetters;
 
-    ReportPublisher(String bootstrap, DeadLetters deadLetters) {
+    ReportPublisher(Map<String, Object> connection, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> props = new HashMap<>(connection);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "reporting-service-publisher");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
