@@ -472,6 +472,82 @@ class ReportingIT {
         }
     }
 
+    /** A rotated secret signs next to the new one while the overlap lasts; after a rotation without one, the new alone. */
+    @Test
+    void aRotatedSubscriptionSignsWithBothSecretsDuringTheOverlap() throws Exception {
+        String district = "d-rotate-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/bureau", exchange -> {
+            calls.add(new String[] {exchange.getRequestHeaders().getFirst("X-Xinfang-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Xinfang-Signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/bureau";
+            String bureau = Tokens.bureau(district);
+            JsonNode subscribed = web.post().uri("/api/v1/subscriptions/districts/{d}/webhooks", district)
+                    .header("Authorization", bureau).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
+                    .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+            String id = subscribed.path("id").asString();
+            String first = subscribed.path("secret").asString();
+            String rotate = "/api/v1/subscriptions/districts/{d}/webhooks/{id}/secret";
+
+            web.post().uri(rotate, district, id).header("Authorization", bureau).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("overlap", "P30D")).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("overlap");
+            web.post().uri(rotate, district, id).header("Authorization", bureau).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("url", "http://elsewhere.test")).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("url");
+            web.post().uri(rotate, district, "no-such-hook").header("Authorization", bureau).exchange()
+                    .expectStatus().isNotFound();
+
+            JsonNode rotated = web.post().uri(rotate, district, id).header("Authorization", bureau)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("overlap", "PT1H"))
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            String second = rotated.path("secret").asString();
+            assertThat(second).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(first);
+            assertThat(rotated.path("previousSignsUntil").isMissingNode()).isFalse();
+            web.get().uri("/api/v1/subscriptions/districts/{d}/webhooks", district).header("Authorization", bureau)
+                    .exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(body -> assertThat(body).doesNotContain(first).doesNotContain(second));
+
+            String[] during = snapshotWith(district, calls, 1);
+            long at = Long.parseLong(during[0]);
+            assertThat(during[1]).isEqualTo(WebhookSignature.sign(second, at, during[2]) + ", "
+                    + WebhookSignature.sign(first, at, during[2]));
+
+            String third = web.post().uri(rotate, district, id).header("Authorization", bureau)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("overlap", "PT0S"))
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .path("secret").asString();
+            String[] after = snapshotWith(district, calls, 2);
+            assertThat(after[1]).isEqualTo(WebhookSignature.sign(third, Long.parseLong(after[0]), after[2]));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Sends one more receipt of the district and answers the first call whose snapshot counts {@code received}. */
+    private String[] snapshotWith(String district, List<String[]> calls, int received) throws InterruptedException {
+        tap.publish(Topics.PETITION_RECEIVED, Events.received(district, SCHOOL, "p-" + UUID.randomUUID(), Instant.now(),
+                Channel.EMAIL, Form.INDIVIDUAL, 1, false));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (String[] call : calls) {
+                if (call[2].contains("\"received\":" + received)) {
+                    return call;
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("no snapshot with " + received + " received for " + district);
+    }
+
     private JsonNode awaitReport(Predicate<JsonNode> done) {
         return awaitReport(DISTRICT, done);
     }

@@ -11,5 +11,5 @@ interface ChannelSender {
 
     DeliveryChannel channel();
 
-    Mono<Void> send(String idempotencyKey, String target, OutboundMessage message);
+    Mono<Void> send(String idempotencyKey, Recipient to, OutboundMessage message);
 }

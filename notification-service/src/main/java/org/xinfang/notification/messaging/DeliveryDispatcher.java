@@ -259,10 +259,12 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
 
     /**
      * Puts a non-critical delivery into the recipient's grouping window (the same channel and address: the same
-     * person); the call that opens a window makes sure it is sent when it closes.
+     * person; for a webhook also the same contact, whose own secret signs the window); the call that opens a window
+     * makes sure it is sent when it closes.
      */
     private Mono<Void> group(Delivery delivery, Alert alert, String repeatKey, Instant now) {
-        String key = alert.district() + "|" + delivery.channel() + "|" + delivery.target();
+        String key = alert.district() + "|" + delivery.channel() + "|" + delivery.target()
+                + (delivery.channel() == DeliveryChannel.WEBHOOK ? "|" + delivery.contactId() : "");
         return groups.join(key, delivery.channel().name(), delivery.target(), now, now.plus(groupWait))
                 .flatMap(window -> deliveries.insertGrouped(delivery, repeatKey, window.groupId(), now)
                         .doOnNext(inserted -> {
@@ -310,7 +312,10 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
                 : AlertMessage.grouped(window.groupId(), members.stream().map(m -> m.delivery()).toList(), byId, zone);
         String key = single ? first.deliveryId() : window.groupId();
         int attempts = window.attempts() + 1;
-        return senders.get(DeliveryChannel.valueOf(window.channel())).send(key, window.target(), message)
+        Alert of = byId.getOrDefault(first.alertId(), found.isEmpty() ? null : found.get(0));
+        Recipient to = new Recipient(of == null ? null : of.district(), of == null ? null : of.school(),
+                first.contactId(), window.target());
+        return senders.get(DeliveryChannel.valueOf(window.channel())).send(key, to, message)
                 .then(Mono.defer(() -> {
                     Instant at = clock.instant();
                     count(DeliveryChannel.valueOf(window.channel()), Outcome.DELIVERED, ids.size());
@@ -352,7 +357,8 @@ class DeliveryDispatcher implements AlertListener, EscalationListener {
     /** One attempt, not blocking the caller; on failure the next is stored and scheduled. */
     private void attempt(Delivery delivery, Alert alert, int failedBefore) {
         ChannelSender sender = senders.get(delivery.channel());
-        sender.send(delivery.deliveryId(), delivery.target(), AlertMessage.of(delivery, alert, zone))
+        sender.send(delivery.deliveryId(), new Recipient(alert.district(), alert.school(), delivery.contactId(),
+                        delivery.target()), AlertMessage.of(delivery, alert, zone))
                 .doOnSuccess(sent -> count(delivery.channel(), Outcome.DELIVERED, 1))
                 .then(Mono.defer(() -> deliveries.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
                 .onErrorResume(e -> failed(delivery, failedBefore + 1, describe(e)))

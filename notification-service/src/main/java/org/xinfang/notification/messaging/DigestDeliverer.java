@@ -119,7 +119,8 @@ class DigestDeliverer {
 
     private void attempt(DigestStore.Tracked delivery, Digest digest, int failedBefore) {
         ChannelSender sender = senders.get(delivery.channel());
-        sender.send(delivery.deliveryId(), delivery.target(), messageOf(digest, delivery.deliveryId()))
+        Recipient to = new Recipient(digest.district(), null, delivery.contactId(), delivery.target());
+        sender.send(delivery.deliveryId(), to, messageOf(digest, delivery.deliveryId()))
                 .then(Mono.defer(() -> digests.delivered(delivery.deliveryId(), failedBefore + 1, clock.instant())))
                 .onErrorResume(e -> failed(delivery, digest, failedBefore + 1, describe(e)))
                 .subscribe(null, e -> log.warn("digest delivery {} bookkeeping failed; the sweep will retry: {}",

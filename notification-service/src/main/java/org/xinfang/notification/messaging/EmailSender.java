@@ -31,7 +31,7 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public Mono<Void> send(String idempotencyKey, String target, OutboundMessage outbound) {
+    public Mono<Void> send(String idempotencyKey, Recipient to, OutboundMessage outbound) {
         return Mono.<Void>fromRunnable(() -> {
             JavaMailSender sender = mail.getIfAvailable();
             if (sender == null) {
@@ -41,7 +41,7 @@ class EmailSender implements ChannelSender {
                 var message = sender.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
                 helper.setFrom(from);
-                helper.setTo(target);
+                helper.setTo(to.target());
                 helper.setSubject(outbound.subject());
                 helper.setText(outbound.text());
                 message.setHeader(WebhookSender.IDEMPOTENCY_KEY, idempotencyKey);

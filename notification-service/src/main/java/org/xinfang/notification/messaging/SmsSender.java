@@ -33,14 +33,14 @@ class SmsSender implements ChannelSender {
     }
 
     @Override
-    public Mono<Void> send(String idempotencyKey, String target, OutboundMessage message) {
+    public Mono<Void> send(String idempotencyKey, Recipient to, OutboundMessage message) {
         if (gatewayUrl == null || gatewayUrl.isBlank()) {
             return Mono.error(new IllegalStateException("no SMS gateway configured (xinfang.notification.sms.gateway-url)"));
         }
         return client.post().uri(gatewayUrl)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(WebhookSender.IDEMPOTENCY_KEY, idempotencyKey)
-                .bodyValue(Map.of("to", target, "text", message.shortText()))
+                .bodyValue(Map.of("to", to.target(), "text", message.shortText()))
                 .retrieve()
                 .toBodilessEntity()
                 .timeout(timeout)

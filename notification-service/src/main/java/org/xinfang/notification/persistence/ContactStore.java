@@ -108,6 +108,11 @@ public class ContactStore implements IndexedStore {
                         .thenReturn(before));
     }
 
+    /** Audits an event of the contact that changes none of its fields, such as a rotation of its signing secret. */
+    public Mono<Void> audit(Contact contact, String action, Actor by, Instant at) {
+        return auditChange(contact.district(), contact.school(), contact.contactId(), action, by, at, contact, contact);
+    }
+
     public Mono<Contact> byId(String district, String school, String contactId) {
         return Mono.from(contacts.find(Filters.eq("_id", key(district, school, contactId))).first())
                 .map(ContactStore::fromDocument);
@@ -155,7 +160,7 @@ public class ContactStore implements IndexedStore {
     }
 
     /** Contact ids are each school's own (and the district's): the same id at two schools names two contacts. */
-    private static String key(String district, String school, String contactId) {
+    static String key(String district, String school, String contactId) {
         return district + "/" + (school == null ? "-" : school) + "/" + contactId;
     }
 

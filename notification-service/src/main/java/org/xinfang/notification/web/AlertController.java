@@ -16,6 +16,7 @@ import org.xinfang.notification.domain.EscalationPolicy;
 import org.xinfang.notification.persistence.AlertStore;
 import org.xinfang.notification.messaging.Acknowledgements;
 import org.xinfang.notification.messaging.AlertStream;
+import org.xinfang.notification.persistence.ContactStore;
 import org.xinfang.notification.persistence.DeliveryStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,9 +31,11 @@ class AlertController {
     private final AlertStream stream;
     private final DeliveryStore deliveries;
     private final EscalationPolicy escalation;
+    private final ContactStore contacts;
 
     AlertController(AlertStore alerts, Acknowledgements acknowledgements, AlertStream stream, DeliveryStore deliveries,
-                    EscalationPolicy escalation) {
+                    EscalationPolicy escalation, ContactStore contacts) {
+        this.contacts = contacts;
         this.alerts = alerts;
         this.acknowledgements = acknowledgements;
         this.stream = stream;
@@ -59,17 +62,22 @@ class AlertController {
 
     /**
      * Every delivery of an alert with its state: DELIVERED, PENDING (retrying) or DEAD (dead-lettered). Where it went
-     * and the receiver's own error are for those who may read contacts; everyone else sees them masked.
+     * and the receiver's own error are shown in full only for deliveries to contacts the caller may read (a school's
+     * leaders: their school's, not the district's own); everything else is masked.
      */
     @GetMapping("/{alertId}/deliveries")
     Flux<DeliveryStore.Tracked> deliveries(Caller caller, @PathVariable String alertId) {
         AccessPolicy.actingRole(caller, AccessPolicy.Family.ALERTS);
-        boolean seesTargets = AccessPolicy.may(caller, AccessPolicy.Family.CONTACTS_READ);
+        boolean readsContacts = AccessPolicy.may(caller, AccessPolicy.Family.CONTACTS_READ);
         return alerts.byId(alertId)
                 .filter(a -> AccessPolicy.reaches(caller, a))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no alert " + alertId)))
-                .flatMapMany(a -> deliveries.ofAlert(alertId))
-                .map(t -> seesTargets ? t : DeliveryDisclosure.masked(t));
+                .flatMapMany(a -> {
+                    Mono<DeliveryDisclosure.Readable> readable = readsContacts
+                            ? contacts.ofSchool(a.district(), a.school()).collectList().map(DeliveryDisclosure.Readable::of)
+                            : Mono.just(DeliveryDisclosure.Readable.NONE);
+                    return readable.flatMapMany(r -> deliveries.ofAlert(alertId).map(r::disclose));
+                });
     }
 
     /**

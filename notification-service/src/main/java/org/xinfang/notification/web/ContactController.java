@@ -3,6 +3,11 @@ package org.xinfang.notification.web;
 import org.xinfang.kit.outbound.OutboundPolicy;
 import org.xinfang.kit.web.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PostMapping;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,15 +39,30 @@ class ContactController {
     private final ContactStore contacts;
     private final Clock clock;
     private final OutboundPolicy outbound;
+    private final ContactSigning signing;
+    private final Duration defaultOverlap;
 
-    ContactController(ContactStore contacts, Clock clock, OutboundPolicy outbound) {
+    ContactController(ContactStore contacts, Clock clock, OutboundPolicy outbound, ContactSigning signing,
+                      @Value("${xinfang.notification.webhooks.rotation-overlap:P1D}") Duration defaultOverlap) {
         this.contacts = contacts;
         this.clock = clock;
         this.outbound = outbound;
+        this.signing = signing;
+        this.defaultOverlap = defaultOverlap;
     }
+
+    /** How long a rotated secret may still sign, next to the new one: a week at most, as long as a receiver needs. */
+    private static final Duration LONGEST_OVERLAP = Duration.ofDays(7);
 
     record ContactBody(String role, String department, String name, String webhookUrl, String email, String phone,
                        Boolean active) {
+    }
+
+    record RotationBody(String overlap) {
+    }
+
+    /** The new secret, shown once, and until when the one it replaces still signs next to it. */
+    record Rotated(String contactId, String school, String signingSecret, Instant previousSignsUntil) {
     }
 
     /** A leader: the own school's contacts. An administrator: one school's, or the whole district's without {@code school}. */
@@ -63,8 +83,12 @@ class ContactController {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)));
     }
 
+    /**
+     * Creates or replaces the contact. A webhook contact new, or given a new URL, gets its own signing secret, in this
+     * answer only ({@code signingSecret}); the receiver verifies with it.
+     */
     @PutMapping("/{contactId}")
-    Mono<Contact> save(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school,
+    Mono<ContactAnswer> save(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school,
                        @RequestBody(required = false) ContactBody body) {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
         String of = AccessPolicy.school(caller, school);
@@ -89,7 +113,51 @@ class ContactController {
         }
         Mono<Void> reachable = contact.webhookUrl() == null ? Mono.empty()
                 : outbound.checkRegistration("webhookUrl", contact.webhookUrl());
-        return reachable.then(contacts.save(contact, actor, clock.instant())).thenReturn(contact);
+        Instant now = clock.instant();
+        return reachable.then(contacts.save(contact, actor, now))
+                .flatMap(before -> signing.saved(contact, before, now))
+                .map(secret -> ContactAnswer.of(contact, secret.orElse(null)));
+    }
+
+    /**
+     * A new signing secret for a webhook contact, shown once. The one it replaces (for a contact registered before
+     * secrets were per contact: the service's shared secret) keeps signing next to it for {@code overlap} (ISO-8601,
+     * default a day, at most a week), so the receiver can switch without losing an alert. Audited.
+     */
+    @PostMapping("/{contactId}/signing-secret")
+    Mono<Rotated> rotate(Caller caller, @PathVariable String contactId, @RequestParam(required = false) String school,
+                         @RequestBody(required = false) RotationBody body) {
+        Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
+        String of = AccessPolicy.school(caller, school);
+        Duration overlap = overlapOf(body);
+        Instant now = clock.instant();
+        return contacts.byId(caller.district(), of, contactId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)))
+                .flatMap(contact -> {
+                    if (contact.webhookUrl() == null) {
+                        return Mono.error(ApiProblem.invalid("webhookUrl", "the contact has no webhook to sign for"));
+                    }
+                    return signing.rotate(contact, overlap, now)
+                            .flatMap(next -> contacts.audit(contact, "SIGNING_SECRET_ROTATED", actor, now)
+                                    .thenReturn(new Rotated(contactId, of, next.current(),
+                                            overlap.isZero() ? null : next.previousUntil())));
+                });
+    }
+
+    private Duration overlapOf(RotationBody body) {
+        if (body == null || body.overlap() == null || body.overlap().isBlank()) {
+            return defaultOverlap;
+        }
+        Duration overlap;
+        try {
+            overlap = Duration.parse(body.overlap().trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("overlap", "an ISO-8601 duration such as PT24H");
+        }
+        if (overlap.isNegative() || overlap.compareTo(LONGEST_OVERLAP) > 0) {
+            throw ApiProblem.invalid("overlap", "from PT0S to " + LONGEST_OVERLAP);
+        }
+        return overlap;
     }
 
     @DeleteMapping("/{contactId}")
@@ -97,7 +165,8 @@ class ContactController {
         Actor actor = AccessPolicy.actor(caller, AccessPolicy.Family.CONTACTS_CHANGE);
         String of = AccessPolicy.school(caller, school);
         return contacts.remove(caller.district(), of, contactId, actor, clock.instant())
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no contact " + contactId)))
+                .flatMap(removed -> signing.removed(removed).thenReturn(removed));
     }
 
     @GetMapping("/audit")

@@ -1,7 +1,12 @@
 package org.xinfang.notification.web;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.xinfang.notification.domain.Contact;
 import org.xinfang.notification.domain.Delivery;
+import org.xinfang.notification.domain.DeliveryChannel;
 import org.xinfang.notification.persistence.DeliveryStore;
 
 /**
@@ -12,6 +17,34 @@ import org.xinfang.notification.persistence.DeliveryStore;
 final class DeliveryDisclosure {
 
     private DeliveryDisclosure() {
+    }
+
+    /**
+     * The addresses the caller may read through contacts: each as contact, channel and address, so a delivery to the
+     * district's own contact of the same id, or to an address the contact no longer has, stays masked.
+     */
+    record Readable(Set<String> addresses) {
+
+        static final Readable NONE = new Readable(Set.of());
+
+        static Readable of(List<Contact> contacts) {
+            Set<String> addresses = new HashSet<>();
+            for (Contact c : contacts) {
+                addresses.add(key(c.contactId(), DeliveryChannel.WEBHOOK, c.webhookUrl()));
+                addresses.add(key(c.contactId(), DeliveryChannel.EMAIL, c.email()));
+                addresses.add(key(c.contactId(), DeliveryChannel.SMS, c.phone()));
+            }
+            return new Readable(Set.copyOf(addresses));
+        }
+
+        DeliveryStore.Tracked disclose(DeliveryStore.Tracked t) {
+            Delivery d = t.delivery();
+            return addresses.contains(key(d.contactId(), d.channel(), d.target())) ? t : masked(t);
+        }
+
+        private static String key(String contactId, DeliveryChannel channel, String target) {
+            return contactId + "|" + channel + "|" + target;
+        }
     }
 
     static DeliveryStore.Tracked masked(DeliveryStore.Tracked t) {

@@ -46,9 +46,9 @@ class ContactsAndChannelsIT extends ServiceIT {
         return meters.get("xinfang.alert.deliveries").tag("channel", channel).tag("outcome", outcome).counter().count();
     }
 
-    private static String hmac(String timestamp, byte[] body) throws Exception {
+    private static String hmac(String secret, String timestamp, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
@@ -100,8 +100,10 @@ class ContactsAndChannelsIT extends ServiceIT {
     @Test
     void aCriticalAlertReachesEachContactOverEachChannelAndAFailingReceiverGetsItOnceItRecovers() throws Exception {
         String school = "s-channels-01";
-        putContact(school, "police", Map.of("role", "POLICE", "name", "派出所值班",
-                "webhookUrl", RECEIVER.url("/police"))).expectStatus().isOk();
+        // The police's receiver verifies with the secret made for it, shown once in this answer.
+        String policeSecret = putContact(school, "police", Map.of("role", "POLICE", "name", "派出所值班",
+                "webhookUrl", RECEIVER.url("/police"))).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("signingSecret").toString();
         putContact(school, "principal", Map.of("role", "PRINCIPAL", "name", "校长",
                 "email", "principal@school.test")).expectStatus().isOk();
         putContact(school, "bureau", Map.of("role", "BUREAU_DUTY", "name", "教育局值班室",
@@ -120,7 +122,8 @@ class ContactsAndChannelsIT extends ServiceIT {
                 .anyMatch(r -> r.path().equals("/police") && r.text().contains(petitionId)));
         HttpReceiver.Received call = RECEIVER.accepted().stream()
                 .filter(r -> r.path().equals("/police") && r.text().contains(petitionId)).findFirst().orElseThrow();
-        assertThat(call.header("X-Xinfang-Signature")).isEqualTo(hmac(call.header("X-Xinfang-Timestamp"), call.body()));
+        assertThat(call.header("X-Xinfang-Signature")).isEqualTo(hmac(policeSecret, call.header("X-Xinfang-Timestamp"),
+                call.body()));
         assertThat(call.header("Idempotency-Key")).isNotBlank();
         assertThat(call.text()).contains("\"kind\":\"POLICE_ALERT\"").contains("\"level\":\"CRITICAL\"");
 

@@ -290,6 +290,71 @@ class AccessMatrixIT extends ServiceIT {
         }
     }
 
+    /**
+     * Webhook URLs, phone numbers and a receiver's raw error, as each role sees them. A school's leaders read their own
+     * school's contacts, not the district's: the bureau's duty office's phone stays masked for them too. The district
+     * of its own, so its bureau contact reaches no other test's alerts.
+     */
+    @Test
+    void deliveryTargetsAndReceiversErrorsAreMaskedForWhoMayNotReadThoseContacts() {
+        String district = "d-mask";
+        String school = "s-mask-01";
+        String admin = ISSUER.district(district, Role.ADMINISTRATOR).bearer();
+        String policeUrl = RECEIVER.url("/always-fail/mask-police");
+        web.put().uri("/api/v1/contacts/police?school={s}", school).header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "POLICE", "name", "派出所", "webhookUrl", policeUrl, "phone", "13812345678"))
+                .exchange().expectStatus().isOk();
+        web.put().uri("/api/v1/contacts/duty").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "BUREAU_DUTY", "name", "教育局值班室", "phone", "13987654321"))
+                .exchange().expectStatus().isOk();
+        PetitionRouted critical = routed(district, school, EmergencyLevel.CRITICAL);
+        tap.publish(Topics.PETITION_ROUTED, critical);
+        String clerk = ISSUER.school(district, school, Role.CLERK).bearer();
+        String leader = ISSUER.school(district, school, Role.LEADER).bearer();
+        String duty = ISSUER.district(district, Role.BUREAU_DUTY_OFFICER).bearer();
+        await("the police and bureau alerts", Duration.ofSeconds(30), () -> alertsAs(clerk, critical.meta().petitionId())
+                .stream().map(a -> a.get("kind")).toList().containsAll(List.of("POLICE_ALERT", "BUREAU_ALERT")));
+        String police = alertIdOf(clerk, critical.meta().petitionId(), "POLICE_ALERT");
+        String bureau = alertIdOf(clerk, critical.meta().petitionId(), "BUREAU_ALERT");
+        await("the police webhook given up", Duration.ofSeconds(30), () -> deliveriesAs(leader, police).stream()
+                .anyMatch(d -> "DEAD".equals(d.get("state"))));
+        await("the bureau's text sent", Duration.ofSeconds(30), () -> deliveriesAs(leader, bureau).stream()
+                .anyMatch(d -> "DELIVERED".equals(d.get("state"))));
+
+        for (String masked : List.of(clerk, duty)) {
+            Map<String, Map<String, Object>> seen = byChannel(deliveriesAs(masked, police));
+            assertThat(target(seen.get("WEBHOOK"))).isEqualTo("http://***");
+            assertThat(target(seen.get("SMS"))).isEqualTo("138****5678");
+            assertThat(seen.get("WEBHOOK").get("lastError")).isEqualTo("rejected");
+            assertThat(target(byChannel(deliveriesAs(masked, bureau)).get("SMS"))).isEqualTo("139****4321");
+        }
+        Map<String, Map<String, Object>> forLeader = byChannel(deliveriesAs(leader, police));
+        assertThat(target(forLeader.get("WEBHOOK"))).isEqualTo(policeUrl);
+        assertThat(target(forLeader.get("SMS"))).isEqualTo("13812345678");
+        assertThat((String) forLeader.get("WEBHOOK").get("lastError")).contains("500");
+        assertThat(target(byChannel(deliveriesAs(leader, bureau)).get("SMS")))
+                .as("the district's own contact is not the school's to read").isEqualTo("139****4321");
+        web.get().uri("/api/v1/alerts/{id}/deliveries", police).header("Authorization", admin)
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private String alertIdOf(String bearer, String petitionId, String kind) {
+        return alertsAs(bearer, petitionId).stream().filter(a -> kind.equals(a.get("kind"))).findFirst().orElseThrow()
+                .get("alertId").toString();
+    }
+
+    private static Map<String, Map<String, Object>> byChannel(List<Map<String, Object>> deliveries) {
+        Map<String, Map<String, Object>> by = new java.util.HashMap<>();
+        deliveries.forEach(d -> by.put(((Map<?, ?>) d.get("delivery")).get("channel").toString(), d));
+        return by;
+    }
+
+    private static Object target(Map<String, Object> tracked) {
+        return ((Map<?, ?>) tracked.get("delivery")).get("target");
+    }
+
     @Test
     void onlyTheRecipientOrWhomTheChainReachesLaterAcknowledges() {
         PetitionRouted critical = routed(EAST, OWN, EmergencyLevel.CRITICAL);

@@ -9,11 +9,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * How a bureau system knows a webhook call came from us and was not replayed later: an HMAC-SHA256 over
  * {@code timestamp + "." + body} with the subscription's secret, sent as {@code sha256=<hex>}. The receiver
- * recomputes it and rejects old timestamps.
+ * recomputes it and rejects old timestamps. While a rotated secret overlaps, both signatures travel, the current
+ * first: {@code sha256=<new>, sha256=<old>}; the receiver accepts the call when one of them is its secret's.
  */
 public final class WebhookSignature {
 
     private WebhookSignature() {
+    }
+
+    /** The header's value: the current secret's signature, then the previous one's while it overlaps (or null). */
+    public static String header(String secret, String overlapping, long epochSeconds, String body) {
+        String current = sign(secret, epochSeconds, body);
+        return overlapping == null ? current : current + ", " + sign(overlapping, epochSeconds, body);
     }
 
     public static String sign(String secret, long epochSeconds, String body) {

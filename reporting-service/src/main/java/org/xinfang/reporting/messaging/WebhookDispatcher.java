@@ -54,6 +54,12 @@ public final class WebhookDispatcher {
         byDistrict.computeIfAbsent(hook.district(), d -> new CopyOnWriteArrayList<>()).add(hook);
     }
 
+    /** A rotated subscription: the new secret signs from now, the previous one next to it while it overlaps. */
+    public void rotated(WebhookStore.Webhook hook) {
+        removed(hook.district(), hook.id());
+        added(hook);
+    }
+
     public void removed(String district, String id) {
         byDistrict.getOrDefault(district, List.of()).removeIf(h -> h.id().equals(id));
     }
@@ -66,12 +72,14 @@ public final class WebhookDispatcher {
         }
         String body = new String(EventJson.write(snapshot), java.nio.charset.StandardCharsets.UTF_8);
         for (WebhookStore.Webhook hook : hooks) {
-            long timestamp = clock.instant().getEpochSecond();
+            java.time.Instant now = clock.instant();
+            long timestamp = now.getEpochSecond();
             client.post().uri(hook.url())
                     .contentType(MediaType.APPLICATION_JSON)
                     .header("X-Xinfang-Event-Id", snapshot.meta().eventId())
                     .header("X-Xinfang-Timestamp", Long.toString(timestamp))
-                    .header("X-Xinfang-Signature", WebhookSignature.sign(hook.secret(), timestamp, body))
+                    .header("X-Xinfang-Signature",
+                            WebhookSignature.header(hook.secret(), hook.overlappingAt(now), timestamp, body))
                     .bodyValue(body)
                     .retrieve()
                     // Only a 2xx is a delivery: a redirect is not followed, so its receiver has not taken the message.

@@ -56,6 +56,15 @@ class WebhookController {
     record Listed(String id, String url) {
     }
 
+    /** The new secret, shown once, and until when the one it replaces still signs next to it (null: not at all). */
+    record Rotated(String id, String district, String secret, java.time.Instant previousSignsUntil) {
+    }
+
+    private static final Set<String> ROTATION_FIELDS = Set.of("secret", "overlap");
+    /** How long a rotated secret may still sign: a week at most; by default a day. */
+    private static final java.time.Duration LONGEST_OVERLAP = java.time.Duration.ofDays(7);
+    private static final java.time.Duration DEFAULT_OVERLAP = java.time.Duration.ofDays(1);
+
     @PostMapping("/api/v1/subscriptions/districts/{district}/webhooks")
     Mono<ResponseEntity<Subscribed>> subscribe(@PathVariable String district, Caller caller,
                                                @RequestBody(required = false) JsonNode body) {
@@ -77,6 +86,57 @@ class WebhookController {
         ReportAccess.webhooks(caller, district);
         return store.all().map(all -> all.stream().filter(h -> h.district().equals(district))
                 .map(h -> new Listed(h.id(), h.url())).toList());
+    }
+
+    /**
+     * A new secret for a subscription ({@code secret} chosen by the subscriber, or made here), answered once. The one
+     * it replaces keeps signing next to it for {@code overlap} (ISO-8601, default a day, at most a week), so the
+     * receiver can switch without losing a snapshot. Recorded with who and when.
+     */
+    @PostMapping("/api/v1/subscriptions/districts/{district}/webhooks/{id}/secret")
+    Mono<Rotated> rotate(@PathVariable String district, @PathVariable String id, Caller caller,
+                         @RequestBody(required = false) JsonNode body) {
+        ReportAccess.webhooks(caller, district);
+        if (body != null && !body.isNull()) {
+            if (!body.isObject()) {
+                throw ApiProblem.invalid("request", "a JSON object with optionally secret and overlap");
+            }
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
+                if (!ROTATION_FIELDS.contains(field.getKey())) {
+                    throw ApiProblem.invalid(printable(field.getKey()), "is not a field of this request");
+                }
+            }
+        }
+        String chosen = body == null || body.isNull() ? null : text(body, "secret", MAX_SECRET);
+        if (chosen != null && chosen.length() < 16) {
+            throw ApiProblem.invalid("secret", "at least 16 characters, or leave it out to have one made");
+        }
+        java.time.Duration overlap = overlap(body == null || body.isNull() ? null : text(body, "overlap", 32));
+        String secret = chosen != null ? chosen : newSecret();
+        WebhookStore.Subscriber by = new WebhookStore.Subscriber(caller.subject(), caller.name(), ReportAccess.roleOf(caller));
+        java.time.Instant until = java.time.Instant.now().plus(overlap);
+        return store.rotate(district, id, secret, until, by)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("no webhook " + id)))
+                .map(rotated -> {
+                    dispatcher.rotated(rotated);
+                    return new Rotated(id, district, secret, overlap.isZero() ? null : until);
+                });
+    }
+
+    private static java.time.Duration overlap(String text) {
+        if (text == null) {
+            return DEFAULT_OVERLAP;
+        }
+        java.time.Duration overlap;
+        try {
+            overlap = java.time.Duration.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid("overlap", "an ISO-8601 duration such as PT24H");
+        }
+        if (overlap.isNegative() || overlap.compareTo(LONGEST_OVERLAP) > 0) {
+            throw ApiProblem.invalid("overlap", "from PT0S to " + LONGEST_OVERLAP);
+        }
+        return overlap;
     }
 
     @DeleteMapping("/api/v1/subscriptions/districts/{district}/webhooks/{id}")
