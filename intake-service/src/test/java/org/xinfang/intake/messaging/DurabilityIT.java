@@ -17,8 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.topic.Topics;
@@ -51,11 +49,6 @@ class DurabilityIT {
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(90);
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, DurabilityIT.class);
-    }
 
     @Autowired
     LegalTimes legalTimes;

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.IntakeServiceTest;
@@ -31,11 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntakeServiceTest
 class OutboxPollIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, OutboxPollIT.class);
-    }
 
     @Autowired
     WebTestClient http;

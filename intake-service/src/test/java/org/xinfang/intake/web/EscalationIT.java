@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
@@ -41,11 +39,6 @@ class EscalationIT {
 
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, EscalationIT.class);
-    }
 
     @Autowired
     WebTestClient http;

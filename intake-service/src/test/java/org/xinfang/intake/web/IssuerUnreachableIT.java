@@ -5,10 +5,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
-import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.IssuerUnreachableScenario;
 
@@ -22,11 +20,8 @@ class IssuerUnreachableIT extends IssuerUnreachableScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.storeAndBroker(registry, IssuerUnreachableIT.class);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared()::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 IssuerUnreachableScenario::jwkSetUriThroughFront);
-        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenClaims.AUDIENCE);
     }
 
     @Override

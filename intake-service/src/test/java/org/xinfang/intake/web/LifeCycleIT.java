@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
@@ -36,11 +34,6 @@ class LifeCycleIT {
 
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, LifeCycleIT.class);
-    }
 
     @Autowired
     WebTestClient http;

@@ -25,7 +25,6 @@ class StoreStalledIT extends StoreStalledScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, StoreStalledIT.class);
         registry.add("xinfang.mongo.uri", StoreStalledScenario::storeUriThroughFront);
     }
 
