@@ -1,10 +1,9 @@
 package org.xinfang.routing;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.StoreStalledScenario;
@@ -13,9 +12,8 @@ import org.xinfang.localstack.testing.faults.StoreStalledScenario;
  * Routing when its store stalls or goes (StoreStalledScenario); routing's consumer during an outage is
  * {@link StoreOutageIT}'s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
-@DirtiesContext
+@RoutingServiceTest
+@TestPropertySource(properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
 class StoreStalledIT extends StoreStalledScenario {
 
     @LocalServerPort
@@ -23,7 +21,6 @@ class StoreStalledIT extends StoreStalledScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, StoreStalledIT.class);
         registry.add("xinfang.mongo.uri", StoreStalledScenario::storeUriThroughFront);
     }
 

@@ -1,18 +1,16 @@
 package org.xinfang.routing.web;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.IssuerUnreachableScenario;
 import org.xinfang.routing.RoutingIntegrationSupport;
+import org.xinfang.routing.RoutingServiceTest;
 
 /** Routing while its token issuer is away: the scenario every service passes (IssuerUnreachableScenario). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@RoutingServiceTest
 class IssuerUnreachableIT extends IssuerUnreachableScenario {
 
     @LocalServerPort
@@ -20,7 +18,6 @@ class IssuerUnreachableIT extends IssuerUnreachableScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, IssuerUnreachableIT.class);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 IssuerUnreachableScenario::jwkSetUriThroughFront);
     }
