@@ -1,14 +1,13 @@
 package org.xinfang.intake;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.Await;
+import org.xinfang.localstack.testing.OwnInfrastructure;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**
@@ -45,16 +44,11 @@ public final class IntakeTestSupport {
 
     /** The shared broker and store, a database and consumer group unique to {@code testClass}, the test issuer. */
     public static Map<String, Object> properties(Class<?> testClass) {
-        Infrastructure infrastructure = Infrastructure.shared();
         String unique = testClass.getSimpleName().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrap());
-        properties.put("xinfang.mongo.uri", infrastructure.mongoUri());
-        properties.put("xinfang.mongo.database", "intake-" + unique);
+        Map<String, Object> properties = OwnInfrastructure.brokerStoreAndIssuer("intake-" + unique);
         properties.put("spring.kafka.consumer.group-id", "intake-" + unique);
         properties.put("xinfang.intake.outbox.relay-interval", "500ms");
         properties.put("xinfang.intake.outbox.sweep-interval", "2s");
-        properties.putAll(TestIssuer.shared().resourceServerProperties());
         return properties;
     }
 
@@ -94,18 +88,6 @@ public final class IntakeTestSupport {
 
     /** Waits for a condition with a bound, instead of sleeping a fixed time. */
     public static void await(String what, Duration within, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
-        throw new AssertionError(what + " did not happen within " + within);
+        Await.until(what, within, condition);
     }
 }

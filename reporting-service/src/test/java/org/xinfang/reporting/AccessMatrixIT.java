@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,6 +54,7 @@ import tools.jackson.databind.JsonNode;
  * ago and never accepted, so each school has one overdue petition to be seen or not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextCustomizerFactories(ReportingInfrastructure.class)
 @AutoConfigureWebTestClient(timeout = "20s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
@@ -158,14 +160,7 @@ class AccessMatrixIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "reporting_access_it");
-        registry.add("xinfang.reporting.consumer-group", () -> "reporting-access-it");
-        registry.add("xinfang.reporting.offset-reset", () -> "latest");
         registry.add("xinfang.reporting.zone", ZONE::getId);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** A token of {@code role} in the caller's own school (school roles) or district (district roles), EAST. */

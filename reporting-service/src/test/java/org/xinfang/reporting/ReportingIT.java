@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,7 +41,6 @@ import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.localstack.testing.Infrastructure;
-import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.TopicTap;
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +50,7 @@ import tools.jackson.databind.JsonNode;
  * API; the snapshot reaches the compacted topic; tenancy and bad input are refused properly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextCustomizerFactories(ReportingInfrastructure.class)
 @AutoConfigureWebTestClient(timeout = "20s")
 class ReportingIT {
 
@@ -67,16 +68,8 @@ class ReportingIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "reporting_it");
-        registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
         registry.add("xinfang.reporting.webhook-first-backoff", () -> "100ms");
         registry.add("xinfang.reporting.zone", ZONE::getId);
-        // Other test classes fill the shared broker; this one counts only what it publishes after it has started.
-        registry.add("xinfang.reporting.offset-reset", () -> "latest");
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @Autowired

@@ -1,9 +1,8 @@
 package org.xinfang.routing;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.OwnInfrastructure;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**
@@ -17,15 +16,10 @@ public final class RoutingIntegrationSupport {
 
     /** The broker, the store, a database and consumer group named after {@code testClass}, the test issuer. */
     public static Map<String, Object> properties(Class<?> testClass) {
-        Infrastructure infrastructure = Infrastructure.shared();
         String name = "routing-" + testClass.getSimpleName().toLowerCase();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrap());
-        properties.put("xinfang.mongo.uri", infrastructure.mongoUri());
-        properties.put("xinfang.mongo.database", name);
+        Map<String, Object> properties = OwnInfrastructure.brokerStoreAndIssuer(name);
         // Its own consumer group, so another test class's context never takes this one's partitions.
         properties.put("spring.kafka.consumer.group-id", name);
-        properties.putAll(TestIssuer.shared().resourceServerProperties());
         return properties;
     }
 

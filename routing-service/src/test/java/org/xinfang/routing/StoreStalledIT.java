@@ -1,9 +1,5 @@
 package org.xinfang.routing;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.StoreStalledScenario;
@@ -13,16 +9,7 @@ import org.xinfang.localstack.testing.faults.StoreStalledScenario;
  * {@link StoreOutageIT}'s.
  */
 @RoutingServiceTest
-@TestPropertySource(properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
 class StoreStalledIT extends StoreStalledScenario {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("xinfang.mongo.uri", StoreStalledScenario::storeUriThroughFront);
-    }
 
     @Override
     protected ServiceProbe probe() {

@@ -1,5 +1,6 @@
 package org.xinfang.localstack.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,20 @@ public abstract class OwnInfrastructure implements ContextCustomizerFactory {
 
     /** The service's properties for {@code testClass}: broker, store, its own database and group, the issuer. */
     protected abstract Map<String, Object> properties(Class<?> testClass);
+
+    /**
+     * What every service's test properties start from: the shared broker and store, {@code database} in it, and the
+     * test issuer as the one the service trusts. The service adds its consumer group, under its own key.
+     */
+    public static Map<String, Object> brokerStoreAndIssuer(String database) {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrap());
+        properties.put("xinfang.mongo.uri", infrastructure.mongoUri());
+        properties.put("xinfang.mongo.database", database);
+        properties.putAll(TestIssuer.shared().resourceServerProperties());
+        return properties;
+    }
 
     @Override
     public final ContextCustomizer createContextCustomizer(Class<?> testClass,

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 
@@ -15,10 +19,12 @@ import org.xinfang.localstack.testing.TestIssuer;
  * connections, within the key-set response timeout when it accepts and never answers; a request without a token is
  * still 401; once the issuer answers again the same kind of token is accepted.
  *
- * <p>A service's test extends this, starts the service on a random port with
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} set to {@link #jwkSetUriThroughFront()}, and names
- * one read that needs a token, answered 200 while everything is up ({@link #probe()}).
+ * <p>A service's test extends this and starts the service on a random port (its own Spring test annotation), trusting
+ * the test issuer; the scenario sets {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} to
+ * {@link #jwkSetUriThroughFront()} and closes the context after the class, and the test names one read that needs a
+ * token, answered 200 while everything is up ({@link #probe()}).
  */
+@DirtiesContext
 public abstract class IssuerUnreachableScenario {
 
     /** The services' default bound on a key-set fetch (xinfang.token-issuer.response-timeout). */
@@ -26,6 +32,16 @@ public abstract class IssuerUnreachableScenario {
     /** Room for a loaded build machine on top of the timeout. */
     private static final Duration SLACK = Duration.ofSeconds(5);
     private static final TcpFront ISSUER = TcpFront.before(TestIssuer.shared().issuer());
+
+    /** The port of the service under test. */
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void issuerThroughFront(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                IssuerUnreachableScenario::jwkSetUriThroughFront);
+    }
 
     /** The issuer's key set as the service under test must fetch it: through the front this scenario controls. */
     public static String jwkSetUriThroughFront() {
