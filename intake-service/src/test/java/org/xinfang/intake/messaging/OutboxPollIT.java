@@ -13,15 +13,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.xinfang.contracts.access.Role;
+import org.xinfang.intake.GroupPetitions;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The relay's poll reads the {@code outbox-due} index range, so its cost is what is unsent, not the whole history:
@@ -64,11 +62,6 @@ class OutboxPollIT {
     }
 
     private String register() {
-        JsonNode body = http.post().uri("/api/v1/petitions")
-                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-        return body.get("id").asString();
+        return GroupPetitions.register(http);
     }
 }
