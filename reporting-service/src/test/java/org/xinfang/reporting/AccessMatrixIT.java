@@ -23,11 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,9 +50,7 @@ import tools.jackson.databind.JsonNode;
  * webhook bodies and query parameters (400, nothing stored). Figures of one petition per school, received 100 days
  * ago and never accepted, so each school has one overdue petition to be seen or not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(ReportingInfrastructure.class)
-@AutoConfigureWebTestClient(timeout = "20s")
+@ReportingServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 

@@ -1,13 +1,10 @@
 package org.xinfang.reporting;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.xinfang.localstack.testing.faults.IssuerUnreachableScenario;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 
 /** Reporting while its token issuer is away: the scenario every service passes (IssuerUnreachableScenario). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(ReportingInfrastructure.class)
+@ReportingServiceTest
 class IssuerUnreachableIT extends IssuerUnreachableScenario {
 
     private static final String DISTRICT = "d-issuer-it";

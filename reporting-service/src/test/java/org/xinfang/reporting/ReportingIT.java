@@ -25,10 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xinfang.reporting.messaging.FoldingLoop;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,9 +46,7 @@ import tools.jackson.databind.JsonNode;
  * with a redelivered receipt and a routing heard before its receipt, are counted exactly once and answered per the
  * API; the snapshot reaches the compacted topic; tenancy and bad input are refused properly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(ReportingInfrastructure.class)
-@AutoConfigureWebTestClient(timeout = "20s")
+@ReportingServiceTest
 class ReportingIT {
 
     private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,13 +1,10 @@
 package org.xinfang.reporting;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.StoreStalledScenario;
 
 /** Reporting when its store stalls or goes (StoreStalledScenario). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(ReportingInfrastructure.class)
+@ReportingServiceTest
 class StoreStalledIT extends StoreStalledScenario {
 
     private static final String DISTRICT = "d-stalled-it";

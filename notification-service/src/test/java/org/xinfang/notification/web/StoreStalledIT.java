@@ -1,16 +1,13 @@
 package org.xinfang.notification.web;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.StoreStalledScenario;
 import org.xinfang.notification.Fixtures;
-import org.xinfang.notification.NotificationInfrastructure;
+import org.xinfang.notification.NotificationServiceTest;
 
 /** Notification when its store stalls or goes (StoreStalledScenario). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(NotificationInfrastructure.class)
+@NotificationServiceTest
 class StoreStalledIT extends StoreStalledScenario {
 
     @Override

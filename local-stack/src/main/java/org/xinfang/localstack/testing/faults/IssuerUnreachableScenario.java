@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.localstack.testing.TcpFront;
@@ -24,18 +22,13 @@ import org.xinfang.localstack.testing.TestIssuer;
  * {@link #jwkSetUriThroughFront()} and closes the context after the class, and the test names one read that needs a
  * token, answered 200 while everything is up ({@link #probe()}).
  */
-@DirtiesContext
-public abstract class IssuerUnreachableScenario {
+public abstract class IssuerUnreachableScenario extends ServiceScenario {
 
     /** The services' default bound on a key-set fetch (xinfang.token-issuer.response-timeout). */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     /** Room for a loaded build machine on top of the timeout. */
     private static final Duration SLACK = Duration.ofSeconds(5);
     private static final TcpFront ISSUER = TcpFront.before(TestIssuer.shared().issuer());
-
-    /** The port of the service under test. */
-    @Value("${local.server.port}")
-    protected int port;
 
     @DynamicPropertySource
     static void issuerThroughFront(DynamicPropertyRegistry registry) {
@@ -53,8 +46,6 @@ public abstract class IssuerUnreachableScenario {
     static void closeIssuer() {
         ISSUER.close();
     }
-
-    protected abstract ServiceProbe probe();
 
     /** Up while the issuer is away: readiness, unless a service's readiness waits for something the test omits. */
     protected String healthPath() {

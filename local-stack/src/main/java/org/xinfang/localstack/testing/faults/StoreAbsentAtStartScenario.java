@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.localstack.testing.Infrastructure;
@@ -25,14 +24,9 @@ import reactor.core.publisher.Flux;
  * scenario sets {@code xinfang.mongo.uri} to {@link #storeUriThroughFront()}, which refuses every connection until
  * the scenario lets it through, and closes the context after the class.
  */
-@DirtiesContext
-public abstract class StoreAbsentAtStartScenario {
+public abstract class StoreAbsentAtStartScenario extends ServiceScenario {
 
     private static final TcpFront STORE = TcpFront.before(Infrastructure.shared().mongoUri());
-
-    /** The port of the service under test. */
-    @Value("${local.server.port}")
-    protected int port;
 
     /** The service's database, where its indexes are looked for. */
     @Value("${xinfang.mongo.database}")
@@ -53,8 +47,6 @@ public abstract class StoreAbsentAtStartScenario {
     static void closeStore() {
         STORE.close();
     }
-
-    protected abstract ServiceProbe probe();
 
     /** A collection of the service and the name of an index it declares there. */
     protected abstract String collection();

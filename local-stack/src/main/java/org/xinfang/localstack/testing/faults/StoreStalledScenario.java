@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -24,9 +22,8 @@ import org.xinfang.localstack.testing.TcpFront;
  * as {@value #READ_TIMEOUT_PROPERTY} says, closes the context after the class, and the test names one read of the
  * store ({@link #probe()}), answered {@link #healthyStatus()} while the store is up.
  */
-@DirtiesContext
 @TestPropertySource(properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
-public abstract class StoreStalledScenario {
+public abstract class StoreStalledScenario extends ServiceScenario {
 
     /** The read timeout the service under test is started with. */
     public static final String READ_TIMEOUT_PROPERTY = "xinfang.mongo.read-timeout=2s";
@@ -36,10 +33,6 @@ public abstract class StoreStalledScenario {
     /** Room for a loaded build machine on top of the timeouts. */
     private static final Duration SLACK = Duration.ofSeconds(8);
     private static final TcpFront STORE = TcpFront.before(Infrastructure.shared().mongoUri());
-
-    /** The port of the service under test. */
-    @Value("${local.server.port}")
-    protected int port;
 
     @DynamicPropertySource
     static void storeThroughFront(DynamicPropertyRegistry registry) {
@@ -56,8 +49,6 @@ public abstract class StoreStalledScenario {
     static void closeStore() {
         STORE.close();
     }
-
-    protected abstract ServiceProbe probe();
 
     /** 200 for a list, 404 for a record that does not exist. */
     protected int healthyStatus() {
