@@ -1,31 +1,18 @@
-import { describe, it, expect, beforeEach, vi } from 'vitest'
+import { describe, it, expect, beforeEach } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n/index.js'
+import { freshTab, serviceAnswering } from '../testing/service.js'
 import EscalationDialog from './EscalationDialog.vue'
-
-function answer(status, body) {
-  return new Response(JSON.stringify(body), {
-    status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-  })
-}
 
 const petition = { id: 'p-1', state: 'ACCEPTED', riskSignals: ['BLOCKING'], headcount: 12, escalated: false }
 
 describe('escalating a petition on the spot', () => {
-  beforeEach(() => {
-    sessionStorage.clear()
-    document.cookie = 'XSRF-TOKEN=csrf-123'
-    document.body.innerHTML = ''
-  })
+  beforeEach(freshTab)
 
   it('shows the refusals in Chinese next to their fields, keeps the note and reports again under the same key', async () => {
-    const sent = []
-    globalThis.fetch = vi.fn(async (url, init) => {
-      sent.push({ url, init })
-      return sent.length === 1
-        ? answer(422, { status: 422, detail: 'nothing', errors: [{ field: 'riskSignals', reason: 'the escalation adds nothing new: …' }] })
-        : answer(200, { ...petition, riskSignals: ['BLOCKING', 'VIOLENCE'] })
-    })
+    const sent = serviceAnswering(
+      [422, { status: 422, detail: 'nothing', errors: [{ field: 'riskSignals', reason: 'the escalation adds nothing new: …' }] }],
+      [200, { ...petition, riskSignals: ['BLOCKING', 'VIOLENCE'] }])
     const dialog = mount(EscalationDialog, { props: { petition }, global: { plugins: [i18n] }, attachTo: document.body })
     await dialog.find('[data-test=escalation-note]').setValue('仍在堵门')
     await dialog.find('form').trigger('submit')

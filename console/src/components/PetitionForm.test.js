@@ -1,24 +1,15 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest'
 import { mount, flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n/index.js'
+import { answer, freshTab } from '../testing/service.js'
 import PetitionForm from './PetitionForm.vue'
-
-function answer(status, body) {
-  return new Response(JSON.stringify(body), {
-    status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-  })
-}
 
 function mountForm(props = {}) {
   return mount(PetitionForm, { props, global: { plugins: [i18n] }, attachTo: document.body })
 }
 
 describe('registering a petition', () => {
-  beforeEach(() => {
-    sessionStorage.clear()
-    document.cookie = 'XSRF-TOKEN=csrf-123'
-    document.body.innerHTML = ''
-  })
+  beforeEach(freshTab)
 
   it('shows the refusal in Chinese next to its field and keeps everything typed', async () => {
     const sent = []

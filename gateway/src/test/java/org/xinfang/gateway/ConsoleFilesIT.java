@@ -10,14 +10,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.xinfang.localstack.testing.TestIssuer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,26 +25,11 @@ import reactor.netty.http.client.HttpClient;
  * answer is the whole file, and only a browser that asks gets it gzipped. A page whose script does not come stays
  * empty below its header.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "xinfang.gateway.rate-limit.burst=1000")
-class ConsoleFilesIT {
+@TestPropertySource(properties = "xinfang.gateway.rate-limit.burst=1000")
+class ConsoleFilesIT extends GatewayBeforeFakeService {
 
     static final TestIssuer ISSUER = TestIssuer.shared();
-    static final FakeService SERVICE = new FakeService("any");
     static final PathMatchingResourcePatternResolver FILES = new PathMatchingResourcePatternResolver();
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
-            registry.add(service + "_URL", SERVICE::url);
-        }
-        ISSUER.resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @AfterAll
-    static void stopService() {
-        SERVICE.close();
-    }
 
     @LocalServerPort
     int port;

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.TestIssuer;
@@ -27,31 +21,12 @@ import org.xinfang.localstack.testing.TestIssuer;
  * or not, and no cookie of the console ever reaches a service. (The whole sign-in against the real issuer, in a
  * browser: system-tests' ConsoleBrowserIT.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"xinfang.gateway.rate-limit.burst=1000",
-            "spring.security.oauth2.client.provider.xinfang.authorization-uri=http://issuer.test/oauth2/authorize"})
-@AutoConfigureWebTestClient(timeout = "20s")
-class ConsoleSignInIT {
+@TestPropertySource(properties = {"xinfang.gateway.rate-limit.burst=1000",
+        "spring.security.oauth2.client.provider.xinfang.authorization-uri=http://issuer.test/oauth2/authorize"})
+class ConsoleSignInIT extends GatewayBeforeFakeService {
 
     static final TestIssuer ISSUER = TestIssuer.shared();
-    static final FakeService SERVICE = new FakeService("any");
     static final String SESSION = "XINFANG_SESSION";
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
-            registry.add(service + "_URL", SERVICE::url);
-        }
-        ISSUER.resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @AfterAll
-    static void stopService() {
-        SERVICE.close();
-    }
-
-    @Autowired
-    WebTestClient client;
 
     @Test
     void aPageWithoutASessionSendsTheBrowserToSignInWithPkce() {

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.TestIssuer;
@@ -25,38 +19,16 @@ import reactor.core.publisher.Flux;
  * over its rate gets 429 with Retry-After and other clients are unaffected; a body over the limit gets 413 whether its
  * length is declared or not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "xinfang.gateway.rate-limit.per-second=0.2",
         "xinfang.gateway.rate-limit.burst=3",
         "xinfang.gateway.body.max-size=1KB"})
-@AutoConfigureWebTestClient(timeout = "20s")
-class GatewayGuardsIT {
-
-    static final FakeService SERVICE = new FakeService("intake");
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
-            registry.add(service + "_URL", SERVICE::url);
-        }
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
-    }
+class GatewayGuardsIT extends GatewayBeforeFakeService {
 
     /** A clerk's token whose subject is {@code client}: each subject is its own client for the rate limit. */
     static String tokenOf(String client) {
         return TestIssuer.shared().school("d-east", "s-east-01", Role.CLERK).subject(client).bearer();
     }
-
-    @AfterAll
-    static void stopService() {
-        SERVICE.close();
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @LocalManagementPort
-    int managementPort;
 
     @Test
     void aClientOverItsRateGets429WithRetryAfterAndOthersGoOn() {

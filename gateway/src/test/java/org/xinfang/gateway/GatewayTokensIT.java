@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.access.TokenClaims;
@@ -29,30 +23,10 @@ import org.xinfang.localstack.testing.TestIssuer;
  * problem+json and a {@code WWW-Authenticate: Bearer} challenge before any service is called. Which records a valid
  * token reaches is the services' business (docs/access.md); the gateway only checks who is calling.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "xinfang.gateway.rate-limit.burst=1000")
-@AutoConfigureWebTestClient(timeout = "20s")
-class GatewayTokensIT {
+@TestPropertySource(properties = "xinfang.gateway.rate-limit.burst=1000")
+class GatewayTokensIT extends GatewayBeforeFakeService {
 
     static final TestIssuer ISSUER = TestIssuer.shared();
-    static final FakeService SERVICE = new FakeService("any");
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
-            registry.add(service + "_URL", SERVICE::url);
-        }
-        ISSUER.resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @AfterAll
-    static void stopService() {
-        SERVICE.close();
-    }
-
-    @Autowired
-    WebTestClient client;
-
     static Stream<Arguments> everyRoleOfEitherDistrict() {
         return Stream.of(
                 Arguments.of("clerk", ISSUER.school("d-east", "s-east-01", Role.CLERK)),
@@ -159,9 +133,6 @@ class GatewayTokensIT {
         }
         assertThat(SERVICE.requests()).isEqualTo(before);
     }
-
-    @LocalManagementPort
-    int managementPort;
 
     @Test
     void healthAndMetricsNeedNoTokenOnTheManagementPort() {

@@ -2,45 +2,19 @@ package org.xinfang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.xinfang.localstack.testing.TestIssuer;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The public door through the gateway: /public/v1 reaches intake without a token, with the client's address named by
  * the gateway (never by the client) and its own rate limit per address; /api still needs a token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "xinfang.gateway.rate-limit.public-per-second=0.1",
         "xinfang.gateway.rate-limit.public-burst=3"})
-@AutoConfigureWebTestClient(timeout = "20s")
-class PublicDoorGatewayIT {
-
-    static final FakeService SERVICE = new FakeService("intake");
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INTAKE", "ROUTING", "NOTIFICATION", "REPORTING"}) {
-            registry.add(service + "_URL", SERVICE::url);
-        }
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    @AfterAll
-    static void stopService() {
-        SERVICE.close();
-    }
-
-    @Autowired
-    WebTestClient client;
+class PublicDoorGatewayIT extends GatewayBeforeFakeService {
 
     @Test
     void thePublicDoorNeedsNoTokenIsLimitedPerAddressAndTheApiStillNeedsAToken() {

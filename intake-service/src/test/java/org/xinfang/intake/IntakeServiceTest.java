@@ -7,16 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
- * The whole service on a random port with a {@code WebTestClient}. Each test class still declares its own
- * {@code @DynamicPropertySource} calling {@link IntakeTestSupport#infrastructure}, so it gets a database and consumer
- * group of its own (and its own application context). Extra properties go in {@code @TestPropertySource}.
+ * The whole service on a random port with a {@code WebTestClient}, on the shared broker and store in a database and
+ * consumer group of the test class's own (and its own application context: {@link IntakeInfrastructure}). Extra
+ * properties go in {@code @TestPropertySource}; a {@code @DynamicPropertySource} overrides the infrastructure's.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
+@ContextCustomizerFactories(IntakeInfrastructure.class)
 public @interface IntakeServiceTest {
 }

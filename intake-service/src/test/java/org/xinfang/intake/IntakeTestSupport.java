@@ -1,12 +1,13 @@
 package org.xinfang.intake;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.Await;
+import org.xinfang.localstack.testing.OwnInfrastructure;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**
@@ -33,22 +34,22 @@ public final class IntakeTestSupport {
     private IntakeTestSupport() {
     }
 
-    /** Points the application at the shared infrastructure, in a database and consumer group unique to the caller. */
+    /**
+     * Points the application at the shared infrastructure, in a database and consumer group unique to the caller, and
+     * at the test issuer. {@link IntakeServiceTest} classes get these by themselves ({@link IntakeInfrastructure}).
+     */
     public static void infrastructure(DynamicPropertyRegistry registry, Class<?> testClass) {
-        storeAndBroker(registry, testClass);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+        properties(testClass).forEach((k, v) -> registry.add(k, () -> v));
     }
 
-    /** The broker and the store only: the caller says which issuer the service trusts. */
-    public static void storeAndBroker(DynamicPropertyRegistry registry, Class<?> testClass) {
-        Infrastructure infrastructure = Infrastructure.shared();
+    /** The shared broker and store, a database and consumer group unique to {@code testClass}, the test issuer. */
+    public static Map<String, Object> properties(Class<?> testClass) {
         String unique = testClass.getSimpleName().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infrastructure::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "intake-" + unique);
-        registry.add("spring.kafka.consumer.group-id", () -> "intake-" + unique);
-        registry.add("xinfang.intake.outbox.relay-interval", () -> "500ms");
-        registry.add("xinfang.intake.outbox.sweep-interval", () -> "2s");
+        Map<String, Object> properties = OwnInfrastructure.brokerStoreAndIssuer("intake-" + unique);
+        properties.put("spring.kafka.consumer.group-id", "intake-" + unique);
+        properties.put("xinfang.intake.outbox.relay-interval", "500ms");
+        properties.put("xinfang.intake.outbox.sweep-interval", "2s");
+        return properties;
     }
 
     /** An {@code Authorization} value for {@code role} in the main test school (a handler of {@link #DEPARTMENT}). */
@@ -87,18 +88,6 @@ public final class IntakeTestSupport {
 
     /** Waits for a condition with a bound, instead of sleeping a fixed time. */
     public static void await(String what, Duration within, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
-        throw new AssertionError(what + " did not happen within " + within);
+        Await.until(what, within, condition);
     }
 }

@@ -3,6 +3,7 @@ package org.xinfang.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +13,8 @@ import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.Await;
+import org.xinfang.localstack.testing.OwnInfrastructure;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /** What the integration tests share: the real infrastructure's properties, routed events, and a bounded wait. */
@@ -26,13 +28,15 @@ public final class Fixtures {
 
     /** Points the service at the shared broker and store, with a database and consumer group of its own. */
     public static void infrastructure(DynamicPropertyRegistry registry, String name) {
-        Infrastructure infra = Infrastructure.shared();
+        properties(name).forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** The shared broker and store, a database and consumer group unique to {@code name}, the test issuer. */
+    public static Map<String, Object> properties(String name) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> unique);
-        registry.add("spring.kafka.consumer.group-id", () -> unique);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+        Map<String, Object> properties = OwnInfrastructure.brokerStoreAndIssuer(unique);
+        properties.put("spring.kafka.consumer.group-id", unique);
+        return properties;
     }
 
     /** A bearer token of a school role at a school of d-east. */
@@ -70,18 +74,6 @@ public final class Fixtures {
 
     /** Waits for a condition with a bound, checking often; fails with the message if it never holds. */
     public static void await(String what, Duration bound, BooleanSupplier condition) {
-        Instant end = Instant.now().plus(bound);
-        while (Instant.now().isBefore(end)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
-        throw new AssertionError("not within " + bound + ": " + what);
+        Await.until(what, bound, condition);
     }
 }

@@ -23,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,8 +50,7 @@ import tools.jackson.databind.JsonNode;
  * webhook bodies and query parameters (400, nothing stored). Figures of one petition per school, received 100 days
  * ago and never accepted, so each school has one overdue petition to be seen or not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
+@ReportingServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
 
@@ -158,14 +155,7 @@ class AccessMatrixIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "reporting_access_it");
-        registry.add("xinfang.reporting.consumer-group", () -> "reporting-access-it");
-        registry.add("xinfang.reporting.offset-reset", () -> "latest");
         registry.add("xinfang.reporting.zone", ZONE::getId);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** A token of {@code role} in the caller's own school (school roles) or district (district roles), EAST. */

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xinfang.reporting.messaging.FoldingLoop;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +38,6 @@ import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.localstack.testing.Infrastructure;
-import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.TopicTap;
 import tools.jackson.databind.JsonNode;
 
@@ -49,8 +46,7 @@ import tools.jackson.databind.JsonNode;
  * with a redelivered receipt and a routing heard before its receipt, are counted exactly once and answered per the
  * API; the snapshot reaches the compacted topic; tenancy and bad input are refused properly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
+@ReportingServiceTest
 class ReportingIT {
 
     private static final String DISTRICT = "d-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,16 +63,8 @@ class ReportingIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "reporting_it");
-        registry.add("xinfang.reporting.consumer-group", () -> "reporting-it");
         registry.add("xinfang.reporting.webhook-first-backoff", () -> "100ms");
         registry.add("xinfang.reporting.zone", ZONE::getId);
-        // Other test classes fill the shared broker; this one counts only what it publishes after it has started.
-        registry.add("xinfang.reporting.offset-reset", () -> "latest");
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @Autowired

@@ -10,12 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.EventMeta;
@@ -33,9 +28,7 @@ import org.xinfang.localstack.testing.TopicTap;
  * decision names the escalation and carries the escalated situation, the latest decision is served, and the same
  * escalation delivered twice yields the same decision once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@DirtiesContext
+@RoutingServiceTest
 class EscalationRoutingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,11 +37,6 @@ class EscalationRoutingIT {
 
     @Autowired
     WebTestClient web;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, EscalationRoutingIT.class);
-    }
 
     @Test
     void violenceBreakingOutRaisesTheLevelOnceWhateverTheRedeliveries() {

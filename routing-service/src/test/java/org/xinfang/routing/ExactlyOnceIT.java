@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.contracts.event.EventMeta;
@@ -36,6 +37,7 @@ import org.xinfang.routing.persistence.DecisionStore;
  */
 @SpringBootTest
 @DirtiesContext
+@ContextCustomizerFactories(RoutingInfrastructure.class)
 class ExactlyOnceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
@@ -49,7 +51,6 @@ class ExactlyOnceIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, ExactlyOnceIT.class);
         // The recovery loop runs often here, so a decision whose publication never happened is seen within the test.
         registry.add("xinfang.routing.recovery.interval", () -> "PT1S");
         registry.add("xinfang.routing.recovery.grace", () -> "PT2S");

@@ -1,28 +1,26 @@
 package org.xinfang.routing;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.OwnInfrastructure;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /**
  * Points a Spring context at the shared real broker and Mongo-wire server, with a database and group of its own, and at
- * the test issuer whose tokens every request carries.
+ * the test issuer whose tokens every request carries ({@link RoutingInfrastructure} does it for each test class).
  */
 public final class RoutingIntegrationSupport {
 
     private RoutingIntegrationSupport() {
     }
 
-    public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
-        Infrastructure infrastructure = Infrastructure.shared();
+    /** The broker, the store, a database and consumer group named after {@code testClass}, the test issuer. */
+    public static Map<String, Object> properties(Class<?> testClass) {
         String name = "routing-" + testClass.getSimpleName().toLowerCase();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infrastructure::mongoUri);
-        registry.add("xinfang.mongo.database", () -> name);
+        Map<String, Object> properties = OwnInfrastructure.brokerStoreAndIssuer(name);
         // Its own consumer group, so another test class's context never takes this one's partitions.
-        registry.add("spring.kafka.consumer.group-id", () -> name);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+        properties.put("spring.kafka.consumer.group-id", name);
+        return properties;
     }
 
     /** A bearer token of a school user of {@code district}/{@code school}. */

@@ -9,13 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionReceived;
@@ -32,9 +27,7 @@ import org.xinfang.routing.persistence.DecisionStore;
  * Rule sets per district and school over the real store: validated on save, versioned, audited, used by routing and
  * named in its decisions; and the dry run, which decides without storing or emitting anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@DirtiesContext
+@RoutingServiceTest
 class RuleSetAdministrationIT {
 
     private static final String DISTRICT = "d-admin";
@@ -47,11 +40,6 @@ class RuleSetAdministrationIT {
     WebTestClient web;
     @Autowired
     DecisionStore decisions;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, RuleSetAdministrationIT.class);
-    }
 
     @Test
     void onlyTheDistrictsAdministratorMayChangeItsRuleSet() {

@@ -6,13 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.PetitionReceived;
@@ -26,9 +21,7 @@ import org.xinfang.localstack.testing.TopicTap;
  * While the store is away: requests get 503 (never a 500), readiness says DOWN, and a petition received meanwhile is
  * routed once the store is back, not lost and not skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@DirtiesContext
+@RoutingServiceTest
 class StoreOutageIT {
 
     @RegisterExtension
@@ -36,11 +29,6 @@ class StoreOutageIT {
 
     @Autowired
     WebTestClient web;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, StoreOutageIT.class);
-    }
 
     @Test
     void aStoreOutageIsReportedAndRoutingResumesAfterIt() {

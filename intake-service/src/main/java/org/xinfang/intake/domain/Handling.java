@@ -1,6 +1,7 @@
 package org.xinfang.intake.domain;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The facts of a petition's handling after routing, each set by one life-cycle step and never changed afterwards
@@ -35,68 +36,138 @@ public record Handling(
     }
 
     Handling accepted(Instant at, Deadline handleBy) {
-        return new Handling(at, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, handleBy, window);
+        return with(next -> {
+            next.acceptedAt = at;
+            next.due = handleBy;
+        });
     }
 
     Handling refused(String reason) {
-        return new Handling(acceptedAt, reason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null, window);
+        return with(next -> {
+            next.refusalReason = reason;
+            next.due = null;
+        });
     }
 
     Handling started(Instant at) {
-        return new Handling(acceptedAt, refusalReason, at, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, due, window);
+        return with(next -> next.startedAt = at);
     }
 
     Handling extended(int days, String reason, String approvedBy, Deadline newDue) {
-        return new Handling(acceptedAt, refusalReason, startedAt, days, reason, approvedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, newDue, window);
+        return with(next -> {
+            next.extendedDays = days;
+            next.extensionReason = reason;
+            next.extensionApprovedBy = approvedBy;
+            next.due = newDue;
+        });
     }
 
     Handling resolved(Instant at, String writtenReply, Deadline reviewWindow) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                at, writtenReply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null, reviewWindow);
+        return with(next -> {
+            next.resolvedAt = at;
+            next.reply = writtenReply;
+            next.due = null;
+            next.window = reviewWindow;
+        });
     }
 
     Handling closed(Instant at) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, at, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null, window);
+        return with(next -> {
+            next.closedAt = at;
+            next.due = null;
+        });
     }
 
     Handling reviewRequested(Instant at, Deadline answerBy) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, at, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, answerBy, null);
+        return with(next -> {
+            next.reviewRequestedAt = at;
+            next.due = answerBy;
+            next.window = null;
+        });
     }
 
     Handling reviewAnswered(Instant at, String answer, Deadline reReviewWindow) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, at, answer, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, null, reReviewWindow);
+        return with(next -> {
+            next.reviewAnsweredAt = at;
+            next.reviewReply = answer;
+            next.due = null;
+            next.window = reReviewWindow;
+        });
     }
 
     Handling reReviewRequested(Instant at, Deadline answerBy) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, at,
-                reReviewAnsweredAt, reReviewReply, answerBy, null);
+        return with(next -> {
+            next.reReviewRequestedAt = at;
+            next.due = answerBy;
+            next.window = null;
+        });
     }
 
     Handling reReviewAnswered(Instant at, String answer) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                at, answer, null, null);
+        return with(next -> {
+            next.reReviewAnsweredAt = at;
+            next.reReviewReply = answer;
+            next.due = null;
+            next.window = null;
+        });
     }
 
     Handling due(Deadline by) {
-        return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason, extensionApprovedBy,
-                resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply, reReviewRequestedAt,
-                reReviewAnsweredAt, reReviewReply, by, window);
+        return with(next -> next.due = by);
+    }
+
+    /** This handling with what one step sets changed, and every other fact as it was. */
+    private Handling with(Consumer<Next> step) {
+        Next next = new Next(this);
+        step.accept(next);
+        return next.handling();
+    }
+
+    /** The facts of the next handling while a step sets its own; starts as a copy of the current one. */
+    private static final class Next {
+
+        Instant acceptedAt;
+        String refusalReason;
+        Instant startedAt;
+        Integer extendedDays;
+        String extensionReason;
+        String extensionApprovedBy;
+        Instant resolvedAt;
+        String reply;
+        Instant closedAt;
+        Instant reviewRequestedAt;
+        Instant reviewAnsweredAt;
+        String reviewReply;
+        Instant reReviewRequestedAt;
+        Instant reReviewAnsweredAt;
+        String reReviewReply;
+        Deadline due;
+        Deadline window;
+
+        Next(Handling current) {
+            acceptedAt = current.acceptedAt;
+            refusalReason = current.refusalReason;
+            startedAt = current.startedAt;
+            extendedDays = current.extendedDays;
+            extensionReason = current.extensionReason;
+            extensionApprovedBy = current.extensionApprovedBy;
+            resolvedAt = current.resolvedAt;
+            reply = current.reply;
+            closedAt = current.closedAt;
+            reviewRequestedAt = current.reviewRequestedAt;
+            reviewAnsweredAt = current.reviewAnsweredAt;
+            reviewReply = current.reviewReply;
+            reReviewRequestedAt = current.reReviewRequestedAt;
+            reReviewAnsweredAt = current.reReviewAnsweredAt;
+            reReviewReply = current.reReviewReply;
+            due = current.due;
+            window = current.window;
+        }
+
+        Handling handling() {
+            return new Handling(acceptedAt, refusalReason, startedAt, extendedDays, extensionReason,
+                    extensionApprovedBy, resolvedAt, reply, closedAt, reviewRequestedAt, reviewAnsweredAt, reviewReply,
+                    reReviewRequestedAt, reReviewAnsweredAt, reReviewReply, due, window);
+        }
     }
 }

@@ -17,14 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.Channel;
 import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.Relation;
+import org.xinfang.intake.GroupPetitions;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.domain.Actor;
@@ -39,7 +38,6 @@ import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TopicTap;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing is lost and nothing is published twice: with Kafka stopped during registration, with the process gone
@@ -51,11 +49,6 @@ class DurabilityIT {
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(90);
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, DurabilityIT.class);
-    }
 
     @Autowired
     LegalTimes legalTimes;
@@ -153,12 +146,7 @@ class DurabilityIT {
     }
 
     private String register() {
-        JsonNode body = http.post().uri("/api/v1/petitions")
-                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-        return body.get("id").asString();
+        return GroupPetitions.register(http);
     }
 
     private Document raw(String id) {

@@ -13,17 +13,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.xinfang.contracts.access.Role;
+import org.xinfang.intake.GroupPetitions;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.intake.persistence.PetitionStore;
 import org.xinfang.localstack.testing.Infrastructure;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The relay's poll reads the {@code outbox-due} index range, so its cost is what is unsent, not the whole history:
@@ -31,11 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntakeServiceTest
 class OutboxPollIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, OutboxPollIT.class);
-    }
 
     @Autowired
     WebTestClient http;
@@ -71,11 +62,6 @@ class OutboxPollIT {
     }
 
     private String register() {
-        JsonNode body = http.post().uri("/api/v1/petitions")
-                .header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-        return body.get("id").asString();
+        return GroupPetitions.register(http);
     }
 }

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.contracts.event.Deadlines;
 import org.xinfang.contracts.event.EventMeta;
 import org.xinfang.contracts.event.PetitionEscalated;
 import org.xinfang.contracts.event.PetitionRouted;
@@ -22,6 +19,7 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.RiskSignal;
 import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.GroupPetitions;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.localstack.testing.Infrastructure;
@@ -41,11 +39,6 @@ class EscalationIT {
 
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, EscalationIT.class);
-    }
 
     @Autowired
     WebTestClient http;
@@ -150,17 +143,7 @@ class EscalationIT {
     }
 
     private String routedPetition() {
-        String id = http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-        tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
-                EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, id,
-                        Instant.now()),
-                "received-" + id, Subject.HYGIENE, IntakeTestSupport.DEPARTMENT, List.of(), EmergencyLevel.ELEVATED,
-                List.of(), "test", new Deadlines(Instant.now().plus(Duration.ofDays(15)), 60, 30)));
-        IntakeTestSupport.await("routed", Duration.ofSeconds(20), () -> "ROUTED".equals(read(id).get("state").asString()));
-        return id;
+        return GroupPetitions.routed(http, tap, List.of());
     }
 
     private WebTestClient.ResponseSpec escalate(String id, Role role, String key, String body) {

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.IntakeServiceTest;
@@ -29,11 +27,6 @@ class GateRegisterIT {
 
     private static final String VISIT = """
             {"kind":"VISIT","visitorName":"王某","phone":"13800000000","headcount":12,"purpose":"反映食堂卫生问题"}""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, GateRegisterIT.class);
-    }
 
     @Autowired
     WebTestClient http;

@@ -1,33 +1,14 @@
 package org.xinfang.intake.web;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.contracts.access.TokenClaims;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
-import org.xinfang.localstack.testing.TestIssuer;
-import org.xinfang.localstack.testing.faults.ServiceProbe;
 import org.xinfang.localstack.testing.faults.IssuerUnreachableScenario;
+import org.xinfang.localstack.testing.faults.ServiceProbe;
 
 /** Intake while its token issuer is away: the scenario every service passes (IssuerUnreachableScenario). */
 @IntakeServiceTest
-@DirtiesContext
 class IssuerUnreachableIT extends IssuerUnreachableScenario {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.storeAndBroker(registry, IssuerUnreachableIT.class);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared()::issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                IssuerUnreachableScenario::jwkSetUriThroughFront);
-        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenClaims.AUDIENCE);
-    }
 
     @Override
     protected ServiceProbe probe() {

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.IntakeServiceTest;
@@ -33,11 +31,6 @@ class LegalTimeAdministrationIT {
     /** The district whose administrator saves versions here; the other tests read d-east, which saves nothing. */
     private static final String SAVING = "d-south";
     private static final String SAVING_SCHOOL = "s-south-01";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, LegalTimeAdministrationIT.class);
-    }
 
     @Autowired
     WebTestClient http;

@@ -9,19 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
-import org.xinfang.contracts.event.Deadlines;
-import org.xinfang.contracts.event.EventMeta;
-import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.event.PetitionStatusChanged;
 import org.xinfang.contracts.topic.Topics;
-import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.vocabulary.PetitionState;
-import org.xinfang.contracts.vocabulary.Subject;
+import org.xinfang.intake.GroupPetitions;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
 import org.xinfang.localstack.testing.Infrastructure;
@@ -36,11 +30,6 @@ class LifeCycleIT {
 
     @RegisterExtension
     static final TopicTap tap = Infrastructure.shared().tap();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, LifeCycleIT.class);
-    }
 
     @Autowired
     WebTestClient http;
@@ -158,19 +147,7 @@ class LifeCycleIT {
     }
 
     private String routedPetition(List<String> coDepartments) {
-        String id = http.post().uri("/api/v1/petitions").header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(IntakeTestSupport.GROUP_PETITION)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-        tap.publish(Topics.PETITION_ROUTED, new PetitionRouted(
-                EventMeta.forPetition(PetitionRouted.class, IntakeTestSupport.DISTRICT, IntakeTestSupport.SCHOOL, id,
-                        Instant.now()),
-                "received-" + id, Subject.HYGIENE, IntakeTestSupport.DEPARTMENT, coDepartments, EmergencyLevel.ELEVATED, List.of(), "test",
-                new Deadlines(Instant.now().plus(Duration.ofDays(15)), 60, 30)));
-        IntakeTestSupport.await("routed", Duration.ofSeconds(20), () -> "ROUTED".equals(
-                http.get().uri("/api/v1/petitions/{id}", id).header("Authorization", IntakeTestSupport.bearer(Role.CLERK))
-                        .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("state").asString()));
-        return id;
+        return GroupPetitions.routed(http, tap, coDepartments);
     }
 
     private WebTestClient.ResponseSpec act(String id, String action, Role role, String body) {

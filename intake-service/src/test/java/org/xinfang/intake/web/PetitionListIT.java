@@ -18,8 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.event.Deadlines;
@@ -49,11 +47,6 @@ class PetitionListIT {
     private static final String INDIVIDUAL_PHONE = """
             {"channel":"PHONE","form":"INDIVIDUAL","headcount":1,"anonymous":false,
              "petitioners":[{"name":"张某","relation":"TEACHER"}],"title":"工资发放","description":"反映工资迟发。"}""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, PetitionListIT.class);
-    }
 
     @Autowired
     MongoClient mongo;

@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.topic.Topics;
@@ -21,11 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** Idempotent registration, the tenant and registrant from the token, and who may see a petitioner's identity. */
 @IntakeServiceTest
 class RegistrationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, RegistrationIT.class);
-    }
 
     @Autowired
     WebTestClient http;

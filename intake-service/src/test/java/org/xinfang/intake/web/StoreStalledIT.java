@@ -1,10 +1,5 @@
 package org.xinfang.intake.web;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.intake.IntakeServiceTest;
 import org.xinfang.intake.IntakeTestSupport;
@@ -16,18 +11,7 @@ import org.xinfang.localstack.testing.faults.StoreStalledScenario;
  * is {@code DurabilityIT}'s.
  */
 @IntakeServiceTest
-@DirtiesContext
-@TestPropertySource(properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
 class StoreStalledIT extends StoreStalledScenario {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntakeTestSupport.infrastructure(registry, StoreStalledIT.class);
-        registry.add("xinfang.mongo.uri", StoreStalledScenario::storeUriThroughFront);
-    }
 
     @Override
     protected ServiceProbe probe() {

@@ -30,9 +30,9 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.EmergencyLevel;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.localstack.testing.Infrastructure;
+import org.xinfang.localstack.testing.MutableClock;
 import org.xinfang.localstack.testing.TopicTap;
 import org.xinfang.notification.Fixtures;
-import org.xinfang.notification.MutableClock;
 
 /**
  * An unacknowledged activation request walks leader → deputy → principal with the configured waits, measured on a

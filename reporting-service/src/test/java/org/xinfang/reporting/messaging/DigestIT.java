@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.contracts.event.EventMeta;
@@ -38,8 +39,9 @@ import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.contracts.vocabulary.PetitionState;
 import org.xinfang.contracts.vocabulary.Subject;
 import org.xinfang.localstack.testing.Infrastructure;
-import org.xinfang.localstack.testing.TestIssuer;
+import org.xinfang.localstack.testing.MutableClock;
 import org.xinfang.localstack.testing.TopicTap;
+import org.xinfang.reporting.ReportingInfrastructure;
 import org.xinfang.reporting.domain.DigestCalendar;
 import org.xinfang.reporting.domain.Grain;
 import org.xinfang.reporting.domain.Tally;
@@ -54,6 +56,7 @@ import org.xinfang.reporting.persistence.ReportReader;
  * again; a crash between claim and publish is recovered by the next instance, under the same event id.
  */
 @SpringBootTest(properties = "xinfang.reporting.digest.enabled=false")
+@ContextCustomizerFactories(ReportingInfrastructure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DigestIT {
 
@@ -85,43 +88,9 @@ class DigestIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("xinfang.mongo.uri", infra::mongoUri);
-        registry.add("xinfang.mongo.database", () -> "reporting_digest_it");
-        registry.add("xinfang.reporting.consumer-group", () -> "reporting-digest-it");
-        registry.add("xinfang.reporting.offset-reset", () -> "latest");
         registry.add("xinfang.reporting.zone", SHANGHAI::getId);
-        TestIssuer.shared().resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
-    /** A clock the test sets; every scheduler of the test reads it. */
-    static final class SetClock extends Clock {
-        private volatile Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     void publishTwoWeeksOfPetitions() {
@@ -177,7 +146,7 @@ class DigestIT {
         // Beijing's midnight closes the week, eight hours before UTC's: the digests are due before UTC's Sunday ends.
         Instant afterClose = WEEK.plusDays(7).atStartOfDay(SHANGHAI).toInstant().plus(SETTLE).plusSeconds(60);
         assertThat(afterClose).isBefore(WEEK.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant());
-        SetClock clock = new SetClock(afterClose);
+        MutableClock clock = new MutableClock(afterClose);
         DigestScheduler first = scheduler(clock, "replica-a", sender());
         DigestScheduler second = scheduler(clock, "replica-b", sender());
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(first::runOnce);
@@ -230,7 +199,7 @@ class DigestIT {
     @Test
     void aCrashBetweenClaimAndPublishIsRecoveredOnceUnderTheSameId() {
         Instant afterClose = CRASH_WEEK.plusDays(7).atStartOfDay(SHANGHAI).toInstant().plus(SETTLE).plusSeconds(60);
-        SetClock clock = new SetClock(afterClose);
+        MutableClock clock = new MutableClock(afterClose);
         AtomicInteger attempts = new AtomicInteger();
         DigestScheduler crashing = scheduler(clock, "crashing", (district, event) -> {
             attempts.incrementAndGet();

@@ -7,9 +7,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionEscalated;
 import org.xinfang.contracts.json.EventFormatException;
-import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.kit.messaging.DeadLetters;
+import org.xinfang.kit.messaging.PetitionRecords;
 
 /**
  * Consumes escalations on the spot, a poll at a time and in order (a petition escalated twice is decided on the first,
@@ -35,23 +35,12 @@ class EscalatedPetitionListener {
         for (ConsumerRecord<String, byte[]> record : records) {
             PetitionEscalated escalated;
             try {
-                escalated = read(record);
+                escalated = PetitionRecords.read(record, PetitionEscalated.class);
             } catch (EventFormatException e) {
                 deadLetters.send(Topics.PETITION_ESCALATED, record, e.getMessage());
                 continue;
             }
             routing.route(escalated).block(STEP_TIMEOUT);
         }
-    }
-
-    private static PetitionEscalated read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new EventFormatException("PetitionEscalated: empty record", null);
-        }
-        PetitionEscalated escalated = EventJson.read(record.value(), PetitionEscalated.class);
-        if (escalated.meta().petitionId() == null || escalated.meta().petitionId().isBlank()) {
-            throw new EventFormatException("PetitionEscalated: missing meta.petitionId", null);
-        }
-        return escalated;
     }
 }

@@ -8,9 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.json.EventFormatException;
-import org.xinfang.contracts.json.EventJson;
 import org.xinfang.contracts.topic.Topics;
 import org.xinfang.kit.messaging.DeadLetters;
+import org.xinfang.kit.messaging.PetitionRecords;
 
 /**
  * Consumes received petitions. The container commits a batch's offsets only after this method returns, that is
@@ -40,7 +40,7 @@ class ReceivedPetitionListener {
         List<PetitionReceived> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                readable.add(read(record));
+                readable.add(PetitionRecords.read(record, PetitionReceived.class));
             } catch (EventFormatException e) {
                 deadLetters.send(Topics.PETITION_RECEIVED, record, e.getMessage());
             }
@@ -48,16 +48,5 @@ class ReceivedPetitionListener {
         if (!readable.isEmpty()) {
             routing.routeAll(readable).block(STEP_TIMEOUT);
         }
-    }
-
-    private static PetitionReceived read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new EventFormatException("PetitionReceived: empty record", null);
-        }
-        PetitionReceived received = EventJson.read(record.value(), PetitionReceived.class);
-        if (received.meta().petitionId() == null || received.meta().petitionId().isBlank()) {
-            throw new EventFormatException("PetitionReceived: missing meta.petitionId", null);
-        }
-        return received;
     }
 }

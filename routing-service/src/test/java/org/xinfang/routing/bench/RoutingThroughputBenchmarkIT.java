@@ -29,8 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.xinfang.contracts.event.PetitionReceived;
 import org.xinfang.contracts.event.PetitionRouted;
 import org.xinfang.contracts.json.EventJson;
@@ -38,6 +37,7 @@ import org.xinfang.contracts.topic.Topics;
 import org.xinfang.contracts.vocabulary.Form;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.routing.Petitions;
+import org.xinfang.routing.RoutingInfrastructure;
 import org.xinfang.routing.RoutingIntegrationSupport;
 
 /**
@@ -48,15 +48,11 @@ import org.xinfang.routing.RoutingIntegrationSupport;
  */
 @SpringBootTest
 @DirtiesContext
+@ContextCustomizerFactories(RoutingInfrastructure.class)
 @EnabledIfSystemProperty(named = "routing.benchmark", matches = "true")
 class RoutingThroughputBenchmarkIT {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingThroughputBenchmarkIT.class);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, RoutingThroughputBenchmarkIT.class);
-    }
 
     @Autowired
     MeterRegistry registry;

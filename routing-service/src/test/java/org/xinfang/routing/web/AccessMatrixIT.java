@@ -14,13 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.xinfang.contracts.access.Role;
 import org.xinfang.contracts.access.TokenClaims;
@@ -34,6 +29,7 @@ import org.xinfang.localstack.testing.TestIssuer;
 import org.xinfang.localstack.testing.TopicTap;
 import org.xinfang.routing.Petitions;
 import org.xinfang.routing.RoutingIntegrationSupport;
+import org.xinfang.routing.RoutingServiceTest;
 import org.xinfang.routing.domain.DefaultRuleSet;
 import org.xinfang.routing.persistence.RuleSetStore;
 
@@ -42,9 +38,7 @@ import org.xinfang.routing.persistence.RuleSetStore;
  * change), the dry run and routing decisions, in its own tenancy and outside it (another school of d-east, a school of
  * d-west); every kind of bad token; and injection attempts on rule-set bodies, which answer 400 and store nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@DirtiesContext
+@RoutingServiceTest
 class AccessMatrixIT {
 
     private static final String EAST = "d-east";
@@ -65,11 +59,6 @@ class AccessMatrixIT {
     WebTestClient web;
     @Autowired
     RuleSetStore ruleSets;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RoutingIntegrationSupport.register(registry, AccessMatrixIT.class);
-    }
 
     /** Once, with the service running (a static {@code @BeforeAll} runs before the context starts). */
     @BeforeEach

@@ -3,11 +3,8 @@ package org.xinfang.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.xinfang.contracts.access.Role;
+import org.xinfang.localstack.testing.MutableClock;
 import org.xinfang.localstack.testing.TestIssuer;
 
 /** Tokens are verified once by the real RS256 decoder and then remembered only while they are valid. */
@@ -25,7 +23,7 @@ class VerifiedTokensTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final AtomicInteger fullChecks = new AtomicInteger();
-    private final SetClock clock = new SetClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
 
     @Test
     void aTokenVerifiedOnceIsNotVerifiedAgain() {
@@ -90,31 +88,4 @@ class VerifiedTokensTest {
         };
     }
 
-    private static final class SetClock extends Clock {
-
-        private volatile Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.localstack.testing.TcpFront;
 import org.xinfang.localstack.testing.TestIssuer;
 
@@ -15,17 +17,24 @@ import org.xinfang.localstack.testing.TestIssuer;
  * connections, within the key-set response timeout when it accepts and never answers; a request without a token is
  * still 401; once the issuer answers again the same kind of token is accepted.
  *
- * <p>A service's test extends this, starts the service on a random port with
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} set to {@link #jwkSetUriThroughFront()}, and names
- * one read that needs a token, answered 200 while everything is up ({@link #probe()}).
+ * <p>A service's test extends this and starts the service on a random port (its own Spring test annotation), trusting
+ * the test issuer; the scenario sets {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} to
+ * {@link #jwkSetUriThroughFront()} and closes the context after the class, and the test names one read that needs a
+ * token, answered 200 while everything is up ({@link #probe()}).
  */
-public abstract class IssuerUnreachableScenario {
+public abstract class IssuerUnreachableScenario extends ServiceScenario {
 
     /** The services' default bound on a key-set fetch (xinfang.token-issuer.response-timeout). */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(3);
     /** Room for a loaded build machine on top of the timeout. */
     private static final Duration SLACK = Duration.ofSeconds(5);
     private static final TcpFront ISSUER = TcpFront.before(TestIssuer.shared().issuer());
+
+    @DynamicPropertySource
+    static void issuerThroughFront(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                IssuerUnreachableScenario::jwkSetUriThroughFront);
+    }
 
     /** The issuer's key set as the service under test must fetch it: through the front this scenario controls. */
     public static String jwkSetUriThroughFront() {
@@ -37,8 +46,6 @@ public abstract class IssuerUnreachableScenario {
     static void closeIssuer() {
         ISSUER.close();
     }
-
-    protected abstract ServiceProbe probe();
 
     /** Up while the issuer is away: readiness, unless a service's readiness waits for something the test omits. */
     protected String healthPath() {

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TcpFront;
 import reactor.core.publisher.Flux;
@@ -17,12 +20,22 @@ import reactor.core.publisher.Flux;
  * but not ready, answers a read of the store 503 problem+json with Retry-After, and once the store answers becomes
  * ready by itself, with the indexes its stores declare in place.
  *
- * <p>A service's test extends this and starts the service on a random port with {@code xinfang.mongo.uri} set to
- * {@link #storeUriThroughFront()}, which refuses every connection until the scenario lets it through.
+ * <p>A service's test extends this and starts the service on a random port (its own Spring test annotation); the
+ * scenario sets {@code xinfang.mongo.uri} to {@link #storeUriThroughFront()}, which refuses every connection until
+ * the scenario lets it through, and closes the context after the class.
  */
-public abstract class StoreAbsentAtStartScenario {
+public abstract class StoreAbsentAtStartScenario extends ServiceScenario {
 
     private static final TcpFront STORE = TcpFront.before(Infrastructure.shared().mongoUri());
+
+    /** The service's database, where its indexes are looked for. */
+    @Value("${xinfang.mongo.database}")
+    private String database;
+
+    @DynamicPropertySource
+    static void storeThroughFront(DynamicPropertyRegistry registry) {
+        registry.add("xinfang.mongo.uri", StoreAbsentAtStartScenario::storeUriThroughFront);
+    }
 
     /** The store as the service under test must reach it: refused at first, through the front this scenario controls. */
     public static String storeUriThroughFront() {
@@ -34,11 +47,6 @@ public abstract class StoreAbsentAtStartScenario {
     static void closeStore() {
         STORE.close();
     }
-
-    protected abstract ServiceProbe probe();
-
-    /** The service's database, where its indexes are looked for. */
-    protected abstract String database();
 
     /** A collection of the service and the name of an index it declares there. */
     protected abstract String collection();
@@ -61,7 +69,7 @@ public abstract class StoreAbsentAtStartScenario {
         Answers.awaitStatus(() -> call.open("/actuator/health/readiness").send(), 200, Duration.ofSeconds(60));
         assertThat(call.send().statusCode()).isEqualTo(healthyStatus());
         try (MongoClient client = MongoClients.create(Infrastructure.shared().mongoUri())) {
-            List<String> names = Flux.from(client.getDatabase(database()).getCollection(collection()).listIndexes())
+            List<String> names = Flux.from(client.getDatabase(database).getCollection(collection()).listIndexes())
                     .map(d -> d.getString("name")).collectList().block(Duration.ofSeconds(10));
             assertThat(names).as("indexes of %s", collection()).contains(index());
         }

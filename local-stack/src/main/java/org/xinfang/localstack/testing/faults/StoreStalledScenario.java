@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.xinfang.localstack.testing.Infrastructure;
 import org.xinfang.localstack.testing.TcpFront;
 
@@ -14,11 +17,13 @@ import org.xinfang.localstack.testing.TcpFront;
  * Retry-After within the socket read timeout (plus the driver's server selection for a fresh connection), never held;
  * while it refuses connections, 503 the same; once it answers again, the service serves again by itself.
  *
- * <p>A service's test extends this, starts the service on a random port with {@code xinfang.mongo.uri} set to
- * {@link #storeUriThroughFront()} and {@code xinfang.mongo.read-timeout} as {@value #READ_TIMEOUT_PROPERTY} says,
- * and names one read of the store ({@link #probe()}), answered {@link #healthyStatus()} while the store is up.
+ * <p>A service's test extends this and starts the service on a random port (its own Spring test annotation); the
+ * scenario sets {@code xinfang.mongo.uri} to {@link #storeUriThroughFront()} and {@code xinfang.mongo.read-timeout}
+ * as {@value #READ_TIMEOUT_PROPERTY} says, closes the context after the class, and the test names one read of the
+ * store ({@link #probe()}), answered {@link #healthyStatus()} while the store is up.
  */
-public abstract class StoreStalledScenario {
+@TestPropertySource(properties = StoreStalledScenario.READ_TIMEOUT_PROPERTY)
+public abstract class StoreStalledScenario extends ServiceScenario {
 
     /** The read timeout the service under test is started with. */
     public static final String READ_TIMEOUT_PROPERTY = "xinfang.mongo.read-timeout=2s";
@@ -28,6 +33,11 @@ public abstract class StoreStalledScenario {
     /** Room for a loaded build machine on top of the timeouts. */
     private static final Duration SLACK = Duration.ofSeconds(8);
     private static final TcpFront STORE = TcpFront.before(Infrastructure.shared().mongoUri());
+
+    @DynamicPropertySource
+    static void storeThroughFront(DynamicPropertyRegistry registry) {
+        registry.add("xinfang.mongo.uri", StoreStalledScenario::storeUriThroughFront);
+    }
 
     /** The store as the service under test must reach it: through the front this scenario controls. */
     public static String storeUriThroughFront() {
@@ -39,8 +49,6 @@ public abstract class StoreStalledScenario {
     static void closeStore() {
         STORE.close();
     }
-
-    protected abstract ServiceProbe probe();
 
     /** 200 for a list, 404 for a record that does not exist. */
     protected int healthyStatus() {

@@ -1,4 +1,4 @@
-package org.xinfang.notification;
+package org.xinfang.localstack.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, to walk escalation chains of minutes in milliseconds. */
+/**
+ * A clock a test moves by hand, to walk escalation chains of minutes or token lifetimes in milliseconds; every reader
+ * of the clock sees the move at once.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -17,6 +20,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
